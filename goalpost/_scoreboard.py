@@ -1,0 +1,239 @@
+"""The main job's second half: targets and observations from the store -> assessments.
+
+Gathers each target's observations (same indicator, same region, a
+compatible unit), calls the pure functions of :mod:`goalpost.assess`, and
+stores the results with how each was computed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict, is_dataclass
+from datetime import date
+from typing import Any
+
+from goalpost._linking import unit_family
+
+
+def _source_of(row: dict[str, Any]) -> str:
+    if row.get("origin") == "imported":
+        return row.get("source") or row.get("import_file") or "imported"
+    return row.get("doc_title") or row.get("doc_source") or row.get("document_id") or "document"
+
+
+def _as_dict(x: Any) -> Any:
+    if x is None:
+        return None
+    if is_dataclass(x):
+        return asdict(x)
+    return x
+
+
+def compatible(target: dict[str, Any], obs: dict[str, Any]) -> bool:
+    """Whether an observation belongs to a target's series.
+
+    Growth targets are assessed on the level series; share and level targets
+    on observations in the same unit family (a % never counts toward a count).
+    """
+    if obs.get("growth"):
+        return bool(target.get("growth")) and unit_family(obs["unit"]) == unit_family(
+            target["unit"]
+        )
+    if target.get("growth"):
+        return True
+    if unit_family(target["unit"]) == "currency":
+        return obs["unit"] == target["unit"]
+    return unit_family(obs["unit"]) == unit_family(target["unit"])
+
+
+def gather(
+    store: Any, **filters: Any
+) -> tuple[list[dict], dict[tuple, list[dict]], dict[str, dict]]:
+    """Targets (filtered), observations keyed by (indicator_id, region), indicators by id."""
+    targets = store.items(kind="target", **filters)
+    obs_by_key: dict[tuple, list[dict]] = defaultdict(list)
+    for o in store.items(kind="observation"):
+        if o.get("indicator_id"):
+            obs_by_key[(o["indicator_id"], o.get("region"))].append(o)
+    indicators = {i["id"]: i for i in store.indicators()}
+    return targets, obs_by_key, indicators
+
+
+def _target_spec(t: dict[str, Any], indicators: dict[str, dict]) -> Any:
+    from goalpost.assess import TargetSpec
+
+    ind = indicators.get(t.get("indicator_id") or "", {})
+    return TargetSpec(
+        id=t["id"], indicator=t.get("indicator_id") or t["indicator_text"], region=t.get("region"),
+        comparator=t["comparator"], value=t["value"], value_max=t.get("value_max"), unit=t["unit"],
+        deadline=t.get("date"), published=t.get("doc_date"), direction=ind.get("direction") or "up",
+        growth=bool(t.get("growth")),
+    )  # fmt: skip
+
+
+def _points(obs: list[dict[str, Any]]) -> list[Any]:
+    from goalpost.assess import ObservationPoint
+
+    return [
+        ObservationPoint(
+            value=o["value"],
+            period=o["date"],
+            source=_source_of(o),
+            doc_id=o.get("document_id"),
+            comparator=o.get("comparator") or "=",
+            id=o["id"],
+        )  # fmt: skip
+        for o in obs
+        if o.get("date")
+    ]
+
+
+def assess_store(store: Any, *, as_of: str | date | None = None) -> int:
+    """Assess every target and detect revisions; replaces stored results. Returns targets assessed."""
+    from goalpost.assess import assess_target, detect_revisions
+
+    as_of = as_of or date.today().isoformat()
+    targets, obs_by_key, indicators = gather(store)
+    rows, specs = [], []
+    for t in targets:
+        spec = _target_spec(t, indicators)
+        specs.append((spec, t))
+        obs = [
+            o
+            for o in obs_by_key.get((t.get("indicator_id"), t.get("region")), [])
+            if compatible(t, o)
+        ]
+        a = assess_target(spec, _points(obs), as_of=as_of)
+        rows.append(_assessment_row(t["id"], a))
+    revisions = []
+    for r in detect_revisions(_revision_inputs(specs)):
+        d = _as_dict(r)
+        revisions.append({
+            "indicator_id": d.get("indicator") or d.get("indicator_id"), "region": d.get("region"),
+            "older_id": d.get("older_id"), "newer_id": d.get("newer_id"), "kind": d.get("kind"),
+            "detail": d.get("detail") or d.get("explanation"),
+        })  # fmt: skip
+    store.save_assessments(rows, revisions)
+    return len(rows)
+
+
+def _revision_inputs(specs: list[tuple[Any, dict]]) -> list[Any]:
+    from goalpost.assess import RevisionInput
+
+    return [
+        RevisionInput(
+            target=spec,
+            doc_id=t.get("document_id"),
+            plan_title=t.get("doc_title"),
+            published=t.get("doc_date"),
+        )  # fmt: skip
+        for spec, t in specs
+        if t.get("origin") == "extracted"
+    ]
+
+
+def _pt(p: Any) -> dict[str, Any]:
+    d = _as_dict(p) or {}
+    return {"value": d.get("value"), "period": d.get("period"), "source": d.get("source")}
+
+
+def _assessment_row(target_id: str, a: Any) -> dict[str, Any]:
+    d = _as_dict(a)
+    base, latest, fc = (
+        _pt(d.get("baseline")),
+        _pt(d.get("latest")),
+        _as_dict(d.get("forecast")) or {},
+    )
+    details = {
+        k: d.get(k) for k in ("deciding", "conflicts", "projection", "observations_used") if k in d
+    }
+    if fc.get("note"):
+        details["forecast_note"] = fc["note"]
+    return {
+        "target_id": target_id, "status": d["status"], "method": d.get("method") or "growth_ratio",
+        "ratio": d.get("ratio"), "progress": d.get("progress"), "cagr_actual": d.get("cagr_actual"),
+        "cagr_required": d.get("cagr_required"), "shortfall_pct": d.get("shortfall_pct"),
+        "baseline_value": base["value"], "baseline_period": base["period"], "baseline_source": base["source"],
+        "latest_value": latest["value"], "latest_period": latest["period"], "latest_source": latest["source"],
+        "forecast_value": fc.get("value"), "forecast_low": fc.get("low"), "forecast_high": fc.get("high"),
+        "forecast_probability": fc.get("probability"), "explanation": d.get("explanation"),
+        "details": json.dumps(details, ensure_ascii=False, default=str),
+    }  # fmt: skip
+
+
+def scoreboard(store: Any, **filters: Any) -> list[dict[str, Any]]:
+    """Targets joined with their assessments, ordered by plan then position in the plan.
+
+    Each row has the item fields plus ``assessment`` (a dict, or None before
+    ``assess``) and ``revisions`` (kinds this target takes part in).
+    """
+    filters = {k: v for k, v in filters.items() if v}
+    targets = store.items(kind="target", **filters)
+    assessments = store.assessments()
+    revs: dict[str, list[str]] = defaultdict(list)
+    for r in store.revisions():
+        if r["older_id"]:
+            revs[r["older_id"]].append(
+                r["kind"] if r["kind"] == "superseded" else f"{r['kind']} later"
+            )
+        if r["newer_id"] and r["kind"] != "superseded":
+            revs[r["newer_id"]].append(r["kind"])
+    for t in targets:
+        t["assessment"] = assessments.get(t["id"])
+        t["revisions"] = revs.get(t["id"], [])
+    targets.sort(
+        key=lambda t: (t.get("doc_date") or "", t.get("doc_title") or "", t.get("start") or 0)
+    )
+    return targets
+
+
+def status_records(store: Any, **filters: Any) -> list[dict[str, Any]]:
+    """The JSON form of ``goalpost status``: one record per target."""
+    out = []
+    for t in scoreboard(store, **filters):
+        a = t["assessment"] or {}
+        out.append({
+            "id": t["id"], "region": t.get("region"), "indicator": t.get("indicator_id"),
+            "indicator_text": t["indicator_text"], "comparator": t["comparator"], "value": t["value"],
+            "value_max": t.get("value_max"), "unit": t["unit"], "deadline": t.get("date"),
+            "growth": bool(t.get("growth")), "plan": t.get("doc_title"), "document": t.get("document_id"),
+            "section": t.get("section"),
+            "baseline": {"value": a.get("baseline_value"), "period": a.get("baseline_period"),
+                         "source": a.get("baseline_source")},
+            "latest": {"value": a.get("latest_value"), "period": a.get("latest_period"),
+                       "source": a.get("latest_source")},
+            "ratio": a.get("ratio"), "progress": a.get("progress"), "status": a.get("status") or "not_assessed",
+            "forecast": {"value": a.get("forecast_value"), "low": a.get("forecast_low"),
+                         "high": a.get("forecast_high"), "probability": a.get("forecast_probability")},
+            "method": a.get("method"), "explanation": a.get("explanation"),
+            "details": json.loads(a["details"]) if a.get("details") else None,
+            "revisions": t["revisions"], "review_status": t.get("review_status"),
+            "evidence": {"start": t.get("start"), "end": t.get("end"), "sentence": t.get("sentence")},
+        })  # fmt: skip
+    return out
+
+
+def revision_records(store: Any) -> list[dict[str, Any]]:
+    """Revisions with the two targets described, for listings."""
+    items = {i["id"]: i for i in store.items(kind="target", include_rejected=True)}
+
+    def describe(item_id: str | None) -> str:
+        i = items.get(item_id or "")
+        if not i:
+            return ""
+        return f"{i['comparator']} {i['value']:g} {i['unit']} by {i.get('date') or '?'} ({i.get('doc_title') or ''})"
+
+    return [
+        {
+            "kind": r["kind"],
+            "region": r["region"],
+            "indicator_id": r["indicator_id"],
+            "older": describe(r["older_id"]),
+            "newer": describe(r["newer_id"]),
+            "detail": r["detail"],
+            "older_id": r["older_id"],
+            "newer_id": r["newer_id"],
+        }  # fmt: skip
+        for r in store.revisions()
+    ]

@@ -1,0 +1,88 @@
+"""Database engines and migrations from one URL (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, inspect
+
+from goalpost._exceptions import ConfigError, StoreError
+
+DEFAULT_URL = "sqlite:///goalpost.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_url() -> str:
+    """The database URL: ``$GOALPOST_DB`` or ``sqlite:///goalpost.db``."""
+    return os.environ.get("GOALPOST_DB") or DEFAULT_URL
+
+
+def normalize_url(url: str) -> str:
+    """Accept a bare path as a SQLite file and plain ``postgresql://`` as psycopg 3.
+
+    >>> normalize_url("data/gp.db")
+    'sqlite:///data/gp.db'
+    >>> normalize_url("postgresql://localhost/test")
+    'postgresql+psycopg://localhost/test'
+    """
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine with the pragmas goalpost relies on.
+
+    SQLite gets foreign keys (cascading deletes keep re-ingest atomic), WAL
+    (readers never block the writer) and a busy timeout (several writers wait
+    for each other instead of failing).
+    """
+    url = normalize_url(url)
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[1] if ":///" in url else ""
+        if path and path != ":memory:":
+            parent = Path(path).expanduser().resolve().parent
+            if not parent.exists():
+                raise ConfigError(f"database folder does not exist: {parent}")
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=60000")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    if url.startswith("postgresql"):
+        return create_engine(url, pool_pre_ping=True)
+    raise ConfigError(f"unsupported database URL {url!r}: use sqlite:///PATH or postgresql://...")
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the database schema to ``revision`` with Alembic (idempotent)."""
+    cfg = alembic_config(engine)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    except Exception as exc:  # why: a failed migration must name the database, not just the SQL
+        raise StoreError(f"could not migrate {engine.url!r}: {exc}") from exc
+
+
+def is_migrated(engine: Engine) -> bool:
+    return inspect(engine).has_table("alembic_version")
