@@ -109,28 +109,34 @@ def group_scoreboard(rows: list[dict[str, Any]]) -> list[tuple[str, list[tuple[s
 def scoreboard_tables(rows: list[dict[str, Any]]) -> list[Table]:
     """One rich table per plan, with a row per section heading then its targets."""
     tables = []
+    any_revisions = any(r.get("revisions") for r in rows)
     for plan, sections in group_scoreboard(rows):
-        table = Table(title=plan, title_justify="left", expand=True)
-        for c, kw in (("indicator", {"ratio": 3}), ("target", {}), ("deadline", {}), ("latest", {}),
-                      ("status", {}), ("revisions", {})):  # fmt: skip
-            table.add_column(c, overflow="fold", **kw)
+        table = Table(title=plan, title_justify="left", title_style="bold", show_lines=False)
+        table.add_column("indicator", overflow="fold", min_width=20, ratio=3)
+        table.add_column("target", no_wrap=True)
+        table.add_column("deadline", no_wrap=True)
+        table.add_column("latest", overflow="fold", min_width=10)
+        table.add_column("status", no_wrap=True)
+        if any_revisions:
+            table.add_column("revisions", overflow="fold", min_width=8)
         for sec, items in sections:
-            table.add_row(f"[bold]{sec}[/bold]", "", "", "", "", "")
+            table.add_row(f"[bold cyan]{sec}[/]", *([""] * (len(table.columns) - 1)))
             for r in items:
                 a = r.get("assessment") or {}
                 latest = "–"
                 if a.get("latest_value") is not None:
-                    latest = (
-                        f"{format_value(a['latest_value'], r['unit'])} ({a.get('latest_period')})"
-                    )
+                    latest = f"{format_value(a['latest_value'], r['unit'])} ({a.get('latest_period')})"
                 st = a.get("status") or "not_assessed"
-                table.add_row(
+                target = format_value(r["value"], r["unit"], r["comparator"], r.get("value_max"))
+                cells = [
                     "  " + r["indicator_text"],
-                    format_value(r["value"], r["unit"], r["comparator"], r.get("value_max")) + (" /yr" if r.get("growth") else ""),
+                    target + (" /yr" if r.get("growth") else ""),
                     r.get("date") or "–",
                     latest,
                     f"[{STATUS_STYLE.get(st, '')}]{status_label(st)}[/]",
-                    ", ".join(r.get("revisions") or []),
-                )  # fmt: skip
+                ]
+                if any_revisions:
+                    cells.append(", ".join(r.get("revisions") or []))
+                table.add_row(*cells)
         tables.append(table)
     return tables

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import asdict, is_dataclass
 from datetime import date
 from typing import Any
 
@@ -20,14 +19,6 @@ def _source_of(row: dict[str, Any]) -> str:
     if row.get("origin") == "imported":
         return row.get("source") or row.get("import_file") or "imported"
     return row.get("doc_title") or row.get("doc_source") or row.get("document_id") or "document"
-
-
-def _as_dict(x: Any) -> Any:
-    if x is None:
-        return None
-    if is_dataclass(x):
-        return asdict(x)
-    return x
 
 
 def compatible(target: dict[str, Any], obs: dict[str, Any]) -> bool:
@@ -68,7 +59,8 @@ def _target_spec(t: dict[str, Any], indicators: dict[str, dict]) -> Any:
         id=t["id"], indicator=t.get("indicator_id") or t["indicator_text"], region=t.get("region"),
         comparator=t["comparator"], value=t["value"], value_max=t.get("value_max"), unit=t["unit"],
         deadline=t.get("date"), published=t.get("doc_date"), direction=ind.get("direction") or "up",
-        growth=bool(t.get("growth")),
+        growth=bool(t.get("growth")), doc_id=t.get("document_id"), plan=t.get("doc_title"),
+        section=t.get("section"),
     )  # fmt: skip
 
 
@@ -83,6 +75,9 @@ def _points(obs: list[dict[str, Any]]) -> list[Any]:
             doc_id=o.get("document_id"),
             comparator=o.get("comparator") or "=",
             id=o["id"],
+            value_max=o.get("value_max"),
+            unit=o.get("unit"),
+            published=o.get("doc_date"),
         )  # fmt: skip
         for o in obs
         if o.get("date")
@@ -90,76 +85,29 @@ def _points(obs: list[dict[str, Any]]) -> list[Any]:
 
 
 def assess_store(store: Any, *, as_of: str | date | None = None) -> int:
-    """Assess every target and detect revisions; replaces stored results. Returns targets assessed."""
-    from goalpost.assess import assess_target, detect_revisions
+    """Assess every target and detect revisions; replaces stored results. Returns targets assessed.
+
+    >>> # assess_store(Store(), as_of="2024-06-30")
+    """
+    from goalpost.assess import RevisionInput, assess_target, detect_revisions
 
     as_of = as_of or date.today().isoformat()
     targets, obs_by_key, indicators = gather(store)
-    rows, specs = [], []
+    rows, inputs = [], []
     for t in targets:
         spec = _target_spec(t, indicators)
-        specs.append((spec, t))
         obs = [
             o
             for o in obs_by_key.get((t.get("indicator_id"), t.get("region")), [])
             if compatible(t, o)
         ]
-        a = assess_target(spec, _points(obs), as_of=as_of)
-        rows.append(_assessment_row(t["id"], a))
-    revisions = []
-    for r in detect_revisions(_revision_inputs(specs)):
-        d = _as_dict(r)
-        revisions.append({
-            "indicator_id": d.get("indicator") or d.get("indicator_id"), "region": d.get("region"),
-            "older_id": d.get("older_id"), "newer_id": d.get("newer_id"), "kind": d.get("kind"),
-            "detail": d.get("detail") or d.get("explanation"),
-        })  # fmt: skip
-    store.save_assessments(rows, revisions)
+        rows.append(assess_target(spec, _points(obs), as_of=as_of).to_row())
+        if t.get("origin") == "extracted":
+            inputs.append(
+                RevisionInput(spec, t.get("document_id"), t.get("doc_title"), t.get("doc_date"))
+            )
+    store.save_assessments(rows, [r.to_row() for r in detect_revisions(inputs)])
     return len(rows)
-
-
-def _revision_inputs(specs: list[tuple[Any, dict]]) -> list[Any]:
-    from goalpost.assess import RevisionInput
-
-    return [
-        RevisionInput(
-            target=spec,
-            doc_id=t.get("document_id"),
-            plan_title=t.get("doc_title"),
-            published=t.get("doc_date"),
-        )  # fmt: skip
-        for spec, t in specs
-        if t.get("origin") == "extracted"
-    ]
-
-
-def _pt(p: Any) -> dict[str, Any]:
-    d = _as_dict(p) or {}
-    return {"value": d.get("value"), "period": d.get("period"), "source": d.get("source")}
-
-
-def _assessment_row(target_id: str, a: Any) -> dict[str, Any]:
-    d = _as_dict(a)
-    base, latest, fc = (
-        _pt(d.get("baseline")),
-        _pt(d.get("latest")),
-        _as_dict(d.get("forecast")) or {},
-    )
-    details = {
-        k: d.get(k) for k in ("deciding", "conflicts", "projection", "observations_used") if k in d
-    }
-    if fc.get("note"):
-        details["forecast_note"] = fc["note"]
-    return {
-        "target_id": target_id, "status": d["status"], "method": d.get("method") or "growth_ratio",
-        "ratio": d.get("ratio"), "progress": d.get("progress"), "cagr_actual": d.get("cagr_actual"),
-        "cagr_required": d.get("cagr_required"), "shortfall_pct": d.get("shortfall_pct"),
-        "baseline_value": base["value"], "baseline_period": base["period"], "baseline_source": base["source"],
-        "latest_value": latest["value"], "latest_period": latest["period"], "latest_source": latest["source"],
-        "forecast_value": fc.get("value"), "forecast_low": fc.get("low"), "forecast_high": fc.get("high"),
-        "forecast_probability": fc.get("probability"), "explanation": d.get("explanation"),
-        "details": json.dumps(details, ensure_ascii=False, default=str),
-    }  # fmt: skip
 
 
 def scoreboard(store: Any, **filters: Any) -> list[dict[str, Any]]:

@@ -14,7 +14,8 @@ from goalpost import __version__
 from goalpost._exceptions import GoalpostError
 
 err = Console(stderr=True)
-out = Console()
+# why: piped or captured output would otherwise wrap tables at 80 columns
+out = Console() if Console().is_terminal else Console(width=160)
 
 DB_OPTION = click.option(
     "--db", "db_url", envvar="GOALPOST_DB", default="sqlite:///goalpost.db", show_default=True,

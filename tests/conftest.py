@@ -62,7 +62,7 @@ def _backend_params():
         "sqlite",
         pytest.param(
             "postgresql",
-            marks=[pytest.mark.postgres, pytest.mark.skipif(not PG_OK, reason="no PostgreSQL server reachable")],
+            marks=[pytest.mark.postgres, pytest.mark.skipif(not PG_OK, reason="PostgreSQL not selected or not reachable (GOALPOST_TEST_BACKENDS, GOALPOST_TEST_PG)")],
         ),
     ]
 

@@ -13,6 +13,11 @@ the sentence *sets* for what follows ("By the end of 2021, the city will ..."
 or "到2025年，" as a lead), which the pipeline then passes on in
 ``ctx.governing_date`` until a new heading/paragraph resets it.
 All offsets are into the document's clean text, never into the sentence.
+
+Matching text: ``normalized(text)`` (re-exported here from ``_text.py``) maps
+full-width digits, letters, ``%`` and ``．`` to ASCII one character for one,
+so offsets found in it hold in the original. The pipeline puts the
+normalized document in ``ctx.norm_text``; ``ctx.norm_sentence`` slices it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from goalpost._models import Item
+from goalpost.extract._text import normalized
+
+__all__ = ["Quantity", "SentenceContext", "SentenceResult", "TimeExpr", "normalized"]
 
 
 @dataclass
@@ -72,6 +80,21 @@ class SentenceContext:
     section_title_date: str | None = None  # a deadline stated in that heading
     governing_date: str | None = None  # deadline set by a lead sentence earlier in the paragraph
     previous_sentence: str | None = None
+    # Added compatibly (defaults keep old callers working):
+    # ``norm_text`` is ``normalized(text)`` computed once per document (same
+    # length, full-width digits/letters/%/． as ASCII; see ``_text.py``).
+    # Match against it, report spans into ``text``. None: normalize yourself.
+    norm_text: str | None = None
+    # A deadline set by the opening paragraph of an enclosing section (e.g.
+    # "during the 13th Five-Year Plan period ..." before its numbered goals).
+    section_lead_date: str | None = None
+
+    @property
+    def norm_sentence(self) -> str:
+        """The sentence from the normalized text (same offsets as ``sentence``)."""
+        if self.norm_text is not None:
+            return self.norm_text[self.start : self.end]
+        return normalized(self.text[self.start : self.end])
 
     @property
     def sentence(self) -> str:

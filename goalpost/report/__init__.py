@@ -21,6 +21,7 @@ from goalpost._exceptions import GoalpostError
 from goalpost._render import format_value, group_scoreboard
 from goalpost._scoreboard import _source_of, compatible, revision_records, scoreboard
 from goalpost.report._svg import target_chart
+from goalpost.store._schema import assessments as assessments_table
 
 __all__ = ["build_context", "render_html", "render_markdown", "write_pdf", "write_report"]
 
@@ -91,6 +92,8 @@ def build_context(store: Any) -> dict[str, Any]:
         "gaps": gaps,
         "method": _method_html(),
         "fmt": format_value,
+        # why: targets not yet assessed render with every assessment field empty
+        "empty": {c.name: None for c in assessments_table.c},
     }
 
 

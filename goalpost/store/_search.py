@@ -31,7 +31,8 @@ def query_terms(query: str) -> list[str]:
     >>> query_terms('"hi-tech enterprises" 2025  孵化器')
     ['hi-tech enterprises', '2025', '孵化器']
     """
-    terms = [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', query or "")]
+    query = (query or "").replace("\x00", "")  # why: NUL ends strings in SQLite's C API
+    terms = [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', query)]
     terms = [x.strip().replace('"', "") for x in terms]
     return [x for x in terms if x][:MAX_TERMS]
 

@@ -1,0 +1,285 @@
+"""Ingest on a Dask cluster: workers read and extract, this process links and writes.
+
+``ingest_dask`` gives the same database as :func:`goalpost._ingest.ingest`
+(same documents, same items, same ids, same outcomes), only faster on a
+corpus and on many machines:
+
+- files go to the workers in chunks (one Dask task per chunk keeps the
+  scheduler's per-task overhead small next to the extraction);
+- at most a few chunks per worker are in flight, so a slow database never
+  lets finished results pile up in memory;
+- results are written in the order of the files, by this process alone,
+  each document in its own transaction (``store_processed``): the same
+  order and the same linking as the default engine, so duplicates resolve
+  the same way, and a crash never leaves half a document;
+- a file that fails on a worker (bad input, or a bug in a reader) comes
+  back as that file's failure; the batch goes on.
+
+Without ``scheduler`` a ``LocalCluster`` of worker processes is started and
+stopped. With one, workers must be able to import goalpost; when they cannot
+see the files (no shared volume), this process reads each file and ships its
+bytes with the task.
+
+>>> from goalpost.store import Store
+>>> ingest_dask(Store("sqlite:///:memory:"), [], n_workers=1).ok
+True
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from goalpost._exceptions import ConfigError, DocumentError, GoalpostError
+from goalpost._ingest import (
+    IngestReport,
+    Overrides,
+    Processed,
+    iter_files,
+    process_file,
+    store_processed,
+)
+
+__all__ = ["Failed", "ingest_dask", "process_chunk"]
+
+# Chunks in flight per worker thread: enough that no worker waits for the next
+# task while this process writes, few enough to bound memory.
+IN_FLIGHT_PER_THREAD = 4
+MAX_CHUNK = 64
+
+
+@dataclass
+class Failed:
+    """A file a worker could not turn into a :class:`Processed`, and why."""
+
+    path: str
+    reason: str
+
+
+Job = tuple[str, bytes | None]  # (path as given, its bytes when shipped, else None)
+
+
+def _process_one(path: str, data: bytes | None, overrides: Overrides | None) -> Processed | Failed:
+    try:
+        if data is None:
+            return process_file(path, overrides)
+        return _process_bytes(path, data, overrides)
+    except DocumentError as exc:
+        return Failed(path, exc.reason)
+    except (GoalpostError, OSError) as exc:
+        return Failed(path, str(exc))
+    except Exception as exc:  # why: one file tripping a reader bug must not lose the batch
+        return Failed(path, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _process_bytes(path: str, data: bytes, overrides: Overrides | None) -> Processed:
+    # why: readers take a path; the same file name keeps format sniffing and titles identical
+    with tempfile.TemporaryDirectory(prefix="goalpost-") as tmp:
+        local = Path(tmp) / Path(path).name
+        local.write_bytes(data)
+        try:
+            p = process_file(local, overrides)
+        except GoalpostError as exc:
+            if isinstance(exc, DocumentError):
+                raise type(exc)(exc.reason, path) from None
+            raise GoalpostError(str(exc).replace(str(local), path)) from None
+    p.path = path
+    p.document.source = path
+    return p
+
+
+def process_chunk(
+    jobs: Sequence[Job], overrides: Overrides | None = None
+) -> list[Processed | Failed]:
+    """Read and extract a chunk of files on a worker; failures come back as :class:`Failed`.
+
+    >>> process_chunk([("/no/such/file.txt", None)])[0].reason
+    'cannot read file (No such file or directory)'
+    """
+    return [_process_one(path, data, overrides) for path, data in jobs]
+
+
+def _can_read(paths: list[str]) -> bool:
+    return all(os.access(p, os.R_OK) for p in paths)
+
+
+def _chunk_size(n_files: int, n_threads: int, requested: int | None) -> int:
+    if requested:
+        return max(1, requested)
+    # why: ~16 chunks per worker thread balances load; MAX_CHUNK caps memory per task
+    return max(1, min(MAX_CHUNK, math.ceil(n_files / max(1, n_threads * 16))))
+
+
+class _Cluster:
+    """A Dask client on the given scheduler, or on a LocalCluster started (and stopped) here."""
+
+    def __init__(self, scheduler: Any, n_workers: int | None) -> None:
+        from dask.distributed import Client, LocalCluster
+
+        self.cluster = None
+        self.own_client = True
+        if scheduler is not None and not isinstance(scheduler, str):
+            self.client, self.own_client = scheduler, False  # an existing Client
+            return
+        if scheduler:
+            try:
+                self.client = Client(scheduler, timeout="30s")
+            except (OSError, TimeoutError) as exc:
+                raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+            return
+        self.cluster = LocalCluster(
+            n_workers=n_workers or os.cpu_count() or 1,
+            threads_per_worker=1,  # why: extraction is pure Python; threads would share one GIL
+            processes=True,
+            dashboard_address=None,  # why: no fixed port, so several ingests can run at once
+            silence_logs=logging.ERROR,
+        )
+        self.client = Client(self.cluster)
+
+    def threads(self) -> int:
+        return max(1, sum(self.client.nthreads().values()))
+
+    def workers_see(self, paths: list[str]) -> bool:
+        if self.cluster is not None or not paths:
+            return True
+        return all(self.client.run(_can_read, paths).values())
+
+    def close(self) -> None:
+        if self.own_client:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _jobs(chunk: list[Path], ship: bool) -> list[Job]:
+    out: list[Job] = []
+    for p in chunk:
+        data = None
+        if ship:
+            try:
+                data = p.read_bytes()
+            except OSError:
+                data = None  # why: the worker reads it and reports the error in the usual words
+        out.append((str(p), data))
+    return out
+
+
+def ingest_dask(
+    store: Any,
+    files: Iterable[str | os.PathLike[str]],
+    *,
+    overrides: Overrides | None = None,
+    force: bool = False,
+    scheduler: Any = None,
+    on_progress: Callable[[str, str | None], None] | None = None,
+    batch_size: int | None = None,
+    n_workers: int | None = None,
+    linker: Any = None,
+    ship_bytes: bool | None = None,
+) -> IngestReport:
+    """Ingest files and folders with reading and extraction on Dask workers.
+
+    ``scheduler`` is a scheduler address (``tcp://host:8786``), an existing
+    ``dask.distributed.Client``, or None for a local cluster of ``n_workers``
+    processes (default: one per CPU). ``batch_size`` files go to a worker per
+    task (default: adapted to the corpus, at most 64). ``ship_bytes`` sends
+    file contents with the tasks; None decides by asking the workers whether
+    they can read the paths. Returns the same :class:`IngestReport` as
+    :func:`goalpost._ingest.ingest`; ``on_progress(path, error_or_None)`` is
+    called once per file, in file order.
+
+    >>> from goalpost.store import Store
+    >>> r = ingest_dask(Store("sqlite:///:memory:"), ["/no/such.txt"], n_workers=1)
+    >>> r.failed[0][0]
+    '/no/such.txt'
+    """
+    from goalpost._linking import Linker
+
+    paths = iter_files(files)
+    report = IngestReport()
+    if not paths:
+        return report
+    linker = linker or Linker.for_store(store)
+    cluster = _Cluster(scheduler, n_workers)
+    try:
+        if ship_bytes is None:
+            ship_bytes = not cluster.workers_see([str(p) for p in paths[:8]])
+        threads = cluster.threads()
+        size = _chunk_size(len(paths), threads, batch_size)
+        chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+        window = IN_FLIGHT_PER_THREAD * threads
+        pending: deque[Any] = deque()
+        submitted = 0
+
+        def submit_more() -> None:
+            nonlocal submitted
+            while submitted < len(chunks) and len(pending) < window:
+                jobs = _jobs(chunks[submitted], ship_bytes)
+                pending.append(cluster.client.submit(process_chunk, jobs, overrides, pure=False))
+                submitted += 1
+
+        submit_more()
+        while pending:
+            future = pending.popleft()
+            results = future.result()  # why: in file order, so writes match the local engine's
+            future.release()
+            submit_more()
+            _write_chunk(store, linker, results, report, force, on_progress)
+    finally:
+        cluster.close()
+    linker.save_new_indicators(store)
+    return report
+
+
+def _write_chunk(
+    store: Any,
+    linker: Any,
+    results: list[Processed | Failed],
+    report: IngestReport,
+    force: bool,
+    on_progress: Callable[[str, str | None], None] | None,
+) -> None:
+    """Write one chunk's documents in one transaction; per document if that fails."""
+    from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+    from goalpost.store._bulk import DocumentWrite, save_documents
+
+    done = [r for r in results if isinstance(r, Processed)]
+    outcomes: dict[int, str] = {}
+    if done and not force:
+        writes = [
+            DocumentWrite(p.document, p.items, any(i.kind == "target" for i in p.items), p.size,
+                          linker.link_items(p.items))
+            for p in done
+        ]  # fmt: skip
+        try:
+            for p, outcome in zip(done, save_documents(store, writes), strict=True):
+                outcomes[id(p)] = outcome
+        except (SQLAlchemyError, ValueError, GoalpostError):
+            # why: e.g. another writer stored one of these documents meanwhile; one by one,
+            # each document gets its own outcome and the others are not held back
+            outcomes.clear()
+    for res in results:
+        error: str | None = None
+        if isinstance(res, Failed):
+            error = res.reason
+        else:
+            try:
+                outcome = outcomes.get(id(res)) or store_processed(store, linker, res, force=force)
+                report.count(outcome)
+                report.items += len(res.items)
+            except GoalpostError as exc:
+                error = str(exc)
+            except IntegrityError as exc:  # why: a concurrent writer won a race for this row
+                error = f"database refused the document: {str(exc.orig).splitlines()[0]}"
+        if error is not None:
+            report.failed.append((res.path, error))
+        if on_progress:
+            on_progress(res.path, error)

@@ -1,0 +1,171 @@
+"""Cleaning: web-page debris out, every body sentence kept.
+
+The rules are line-level and conservative: a line goes only when its whole
+shape says "menu", "breadcrumb", "footer" or "share button", so a body
+sentence never disappears because it mentions a copyright or a ``>``.
+Characters are not normalised (no NFKC): Chinese punctuation and full-width
+digits stay as printed; only no-break spaces become plain spaces (1:1).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Line and paragraph separators that are not "\n" in disguise.
+_NEWLINES = re.compile(r"\r\n|[\r\f\v\x1c-\x1e\x85\u2028\u2029]")
+# Invisible or control characters that only get in the way of matching.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f\u200b\u200e\u200f\u2060\ufeff]")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?。！？;；]$")
+
+_MENU_SPLIT = re.compile(r"\s*[|｜]\s*")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|＞|&gt;|→)\s*")
+_CRUMB_SEPS = (">", "»", "›", "＞", "&gt;", "→")
+_HOME = re.compile(
+    r"^(home(page)?|首页|主页|当前位置|您的位置|你的位置|您现在的位置|position|location|you are here)\b",
+    re.IGNORECASE,
+)
+
+# Legal boilerplate that may run to a paragraph.
+_FOOTERS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"all\s*rights\s*reserved|copyrighted property of",
+        r"\b(on|of) this (web)?site\b.*\b(copyright|reproduc|reprint)",
+        r"^if you find (out )?anything wrong with",
+    )
+]
+# Footer lines that are short by nature; a long line matching them is prose.
+_SHORT_FOOTERS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^(copyright\s*(©|\(c\)|\?|&copy;|(19|20)\d\d)|©|\(c\)\s*(19|20)\d\d)",
+        r"^版权(所有|声明)|版权所有\s*[:：©]|©.*版权所有",
+        r"ICP\s*(备|证)|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP|"
+        r"公网安备|网站标识码|\bICP\s*[:：]\s*\w*\d",
+        r"^mailto:",
+        r"^(e-?mail|邮箱|电子邮箱|联系邮箱)\s*[:：]?\s*\S+@\S+",
+        r"^[(（\[]?\s*(editor|editors|责任编辑|编辑|责编)\s*[:：]",
+    )
+]
+_BUTTONS = re.compile(
+    r"^(share( this( with)?| to| on)?|back( to (previous|top|home))?|print( this page)?|"
+    r"close( window)?|top|打印(本页)?|关闭(窗口|本页)?|分享到|返回(顶部|首页)?|收藏|字号[:：]?\s*大\s*中\s*小)"
+    r"\s*[:：]?$",
+    re.IGNORECASE,
+)
+_TAIL_MARKER = re.compile(
+    r"^(top news|related (news|articles|stories|reading|links|content)|you may also like|"
+    r"recommended( reading| articles| stories)?|more (news|stories)|latest news|"
+    r"相关新闻|相关阅读|相关链接|相关文章|推荐阅读|热点新闻|延伸阅读)\s*[:：]?$",
+    re.IGNORECASE,
+)
+
+
+def clean_text(raw: str, format: str = "txt") -> str:
+    """Normalise newlines and spacing and remove web-page debris lines.
+
+    ``format`` is the source format ("txt", "md", "html", "pdf", "docx");
+    markdown tables are protected from the menu rule.
+
+    >>> clean_text("Home | About | Contact\\r\\n\\r\\nBy 2021 the city will have 60 bases.  \\n")
+    'By 2021 the city will have 60 bases.'
+    """
+    text = _NEWLINES.sub("\n", raw)
+    text = _INVISIBLE.sub("", text).replace("\xa0", " ")
+    lines = [line.rstrip() for line in text.split("\n")]
+    debris = [is_debris(line, format) for line in lines]
+    for i, line in enumerate(lines):
+        if debris[i] and "|" in line and _in_pipe_table(lines, i):
+            debris[i] = False  # a table's header row, not a menu
+    cut = _related_tail_start(lines, debris)
+    lines = [line for line, junk in zip(lines[:cut], debris[:cut], strict=True) if not junk]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def is_debris(line: str, format: str = "txt") -> bool:
+    """True when ``line`` is navigation, a footer or a button, not content.
+
+    >>> is_debris("Copyright © 2010 The People's Government. All Rights Reserved")
+    True
+    >>> is_debris("Guangzhou ranks top 3 among all Chinese cities.")
+    False
+    """
+    s = line.strip()
+    if not s:
+        return False
+    if _is_menu(s, format) or _is_breadcrumb(s):
+        return True
+    if len(s) <= 800 and any(p.search(s) for p in _FOOTERS):
+        return True
+    if len(s) <= 200 and any(p.search(s) for p in _SHORT_FOOTERS):
+        return True
+    return len(s) <= 40 and bool(_BUTTONS.match(s.strip("【】[]<>《》 ")))
+
+
+def _in_pipe_table(lines: list[str], i: int) -> bool:
+    """A neighbouring line with as many "|" and some figures makes this a table row."""
+    pipes = lines[i].count("|")
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and lines[j].count("|") == pipes and re.search(r"\d", lines[j]):
+            return True
+    return False
+
+
+def _short_item(item: str, max_words: int, max_chars: int) -> bool:
+    return (
+        0 < len(item) <= max_chars
+        and len(_WORD.findall(item)) <= max_words
+        and not _SENTENCE_END.search(item)
+    )
+
+
+def _is_menu(s: str, format: str) -> bool:
+    """``Home | About GZ | Directory``: several short, number-free items."""
+    if "|" not in s and "｜" not in s:
+        return False
+    if format == "md" and s.startswith("|"):
+        return False  # a markdown table row
+    items = [i for i in _MENU_SPLIT.split(s) if i]
+    if len(items) < 3 and not (len(items) == 2 and _HOME.match(items[0])):
+        return False
+    return all(_short_item(i, 4, 30) and not re.search(r"[\d:：@]", i) for i in items)
+
+
+def _is_breadcrumb(s: str) -> bool:
+    """``Home> News > Article`` or ``position: Channel > Article``."""
+    if not any(sep in s for sep in _CRUMB_SEPS):
+        return False
+    items = [i for i in _CRUMB_SPLIT.split(s) if i]
+    if len(items) < 2:
+        return False
+    if not (_HOME.match(items[0]) or len(items) >= 3):
+        return False
+    return all(_short_item(i, 8, 60) and not re.search(r"[=%]", i) for i in items)
+
+
+def _related_tail_start(lines: list[str], debris: list[bool]) -> int:
+    """Where a "Top News" / "相关新闻" block of other articles starts (else the end).
+
+    Only when the marker stands alone after a blank line, late in the page,
+    and what follows (footers aside) is short next to the article itself.
+    """
+    sizes = [len(line.strip()) for line in lines]
+    total = sum(sizes)
+    after = [0] * (len(lines) + 1)  # content characters after each line, debris excluded
+    for i in range(len(lines) - 1, -1, -1):
+        after[i] = after[i + 1] + (0 if debris[i] else sizes[i])
+    before = 0
+    for i, line in enumerate(lines):
+        if (
+            sizes[i]
+            and (i == 0 or not sizes[i - 1])
+            and before >= 0.6 * total
+            and after[i + 1] <= max(1500, 0.35 * before)
+            and _TAIL_MARKER.match(line.strip())
+        ):
+            return i
+        before += sizes[i]
+    return len(lines)

@@ -1,0 +1,210 @@
+"""What is a number but not an item, in English text.
+
+Years and dates, phone/licence/document numbers, list numbering, rankings,
+names with digits ("5G", "RIE2025", "Fortune 500", "1+9 policies", "Industry
+4.0"), durations ("three-year", "32 consecutive years"), counts of a
+document's own parts ("eight major actions"), the "per 10,000" of a ratio,
+thresholds that define a group ("firms whose revenue exceeds 20 million"),
+policy parameters (a tax-credit rate) and third-party trend projections.
+
+Every test looks at the normalized sentence ``s`` and local offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from goalpost.extract._quantities_en import EnQuantity
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:the\s+)?$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
+_CLOCK = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs\b|GMT|UTC)", re.I)
+
+_DURATION = re.compile(
+    r"(?:\s|-)*(?:plus\s+|\+\s*|odd\s+|or\s+so\s+|more\s+|full\s+|long\s+)?"
+    r"(?:consecutive\s+|straight\s+|successive\s+|full\s+|more\s+|calendar\s+|working\s+|business\s+|"
+    r"long\s+|odd\s+|continuous\s+)?"
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|times|"
+    r"quarters|semesters|sessions|editions|yrs?|nights?)\b",
+    re.I,
+)
+_REF_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Number|Art|Article|Chapter|Section|Clause|Item|Phase|Level|Grade|Class|Tier|Room|"
+    r"Version|Ver|Vol|Volume|Page|Line|Building|Road|Lot|Annex|Appendix|Table|Figure|Fig|Decree|Order|"
+    r"Resolution|Document|Circular|Law|Act|Rule|Standard|Model|Type|Mark|Gen|Stage|Round|Batch|"
+    r"Window|Gate|Platform|Terminal|Route|Bus|Flight|Exit|Box|Suite|Floor|Unit|Block|Part|Schedule|"
+    r"top|ranked|ranks|rank|ranking|placed|aged|age|ages|phase|stage|round|batch|grade|level|tier|"
+    r"class|model|type|version|number)\.?|#|§)\s*$"
+)
+_RANK_AFTER = re.compile(r"\s*(?:place|position|spot)\b|\s*(?:in|among)\s+the\s+(?:world|country|nation)\b", re.I)
+_DOC_PARTS = re.compile(
+    r"\s+(?:[A-Za-z&-]+\s+){0,2}?(?:actions|measures|objectives|tasks|goals|targets|principles|"
+    r"priorities|pillars|chapters|sections|parts|aspects|articles|steps|points|missions|work\s+plans|"
+    r"areas|dimensions|categories|stages|phases|paragraphs|requirements|guarantees|safeguards|"
+    r"directions|focuses|fronts|themes|recommendations|pathways|key\s+words)\b",
+    re.I,
+)
+_INDEX_NAMES = re.compile(r"\b(?:Fortune|Global|Forbes|S&P|FTSE|Nikkei|Russell|Inc\.|Industry|Web|Top)\s*$")
+_PER_BEFORE = re.compile(r"\b(?:per|every|each)\s+(?:every\s+)?$", re.I)
+_THRESHOLD = re.compile(
+    r"(?:\bwhose\b[^,;]{0,60}|\b(?:with|having|of)\s+(?:an?\s+)?(?:\w+\s+){0,4}?"
+    r"(?:revenues?|income|sales|turnover|output(?:\s+value)?|assets|capital|investments?|population|"
+    r"employees|staff|workforce|registered\s+capital|market\s+(?:value|cap\w*))\s+"
+    r"(?:\w+\s+){0,2}?(?:of\s+)?"
+    r"(?:above|over|exceeding|surpassing|surpass|exceed|more\s+than|at\s+least|reaching|below|under|"
+    r"less\s+than|of\s+over|of\s+more\s+than|not\s+less\s+than|no\s+less\s+than)\s*)$",
+    re.I,
+)
+_POLICY = re.compile(
+    r"\b(?:tax\s+(?:credit|deduction|rate|relief|rebate|incentive|break|exemption|allowance|holiday)s?|"
+    r"super[\s-]deduction|deduct(?:ed|ion|ible)?|rebates?|reimburse(?:d|ment)?|co-?fund(?:ing|ed)?|"
+    r"matching\s+(?:fund|grant)s?|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
+    r"subsidy\s+rate|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|"
+    r"per\s+(?:project|company|enterprise|firm|team|person|applicant|startup|award|institution|"
+    r"household|individual))\b",
+    re.I,
+)
+_PROJECTION = re.compile(
+    r"\b(?:under\s+(?:current|existing|present)\s+(?:conditions|trends|policies|circumstances)|"
+    r"at\s+(?:the\s+)?(?:current|present|this)\s+(?:rate|pace|trend)|if\s+current\s+trends|"
+    r"(?:is|are|was|were)\s+(?:projected|forecast|predicted)\s+to|projections?\s+(?:show|suggest|indicate)|"
+    r"according\s+to\s+(?:the\s+)?(?:forecasts?|projections?|predictions?)|business[\s-]as[\s-]usual|"
+    r"will\s+only\s+reach|would\s+only\s+reach)",
+    re.I,
+)
+_ONE_SKIP_AFTER = re.compile(
+    r"\s*(?:of\b|another\b|by\s+one|or\s+(?:two|more|another)|day\b|side\b|way\b|hand\b|time\b|"
+    r"[,.;:)]|$|(?:will|is|was|that|which|who|run|made|by|in|at|from|for|with|\w+ed)\b)",
+    re.I,
+)
+_ONE_SKIP_BEFORE = re.compile(r"\b(?:the|this|that|any|every|each|no|which|some|such|as)\s+$", re.I)
+_TIME_PREP = re.compile(
+    r"\b(?:in|by|since|from|until|till|to|of|before|after|during|for|end|year|early|late|mid|and|"
+    r"through|between|on|the|around|circa|c\.)\s*[-(]?\s*$",
+    re.I,
+)
+
+
+def _quote_spans(s: str) -> list[tuple[int, int]]:
+    """Short quoted names ("1+9", "six technologies that will change the world")."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r'"([^"]{1,80})"', s):
+        if len(m.group(1).split()) <= 8:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def is_year_like(s: str, q: EnQuantity) -> bool:
+    """A bare 4-digit integer 1900-2100 read as a year ("in 2017", "RIE2025")."""
+    if not (q.plain_int and q.unit == "count" and not q.scaled and 1900 <= q.value <= 2100):
+        return False
+    if q.comparator != "=" or q.value_max is not None:
+        return False
+    before = s[max(0, q.num_start - 30) : q.num_start]
+    if _TIME_PREP.search(before):
+        return True
+    # "build 2000 charging stations": a plain count before a plural noun.
+    after = s[q.num_end : q.num_end + 40]
+    nxt = re.match(r"\s+(?:[a-z-]+\s+){0,2}([a-z]+s)\b", after)
+    return not (nxt and nxt.group(1) not in ("years", "months", "days", "is", "was", "has"))
+
+
+def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = None) -> str | None:
+    """Why ``q`` (in normalized sentence ``s``) is not an item, or None if it may be.
+
+    >>> from goalpost.extract._quantities_en import scan_quantities
+    >>> s = "The plan (SuiFuHan [2018] No. 224) has 5 protective measures and 5G for 3 years."
+    >>> [not_an_item(s, q) for q in scan_quantities(s)]
+    ['year', 'reference number', 'part of the document', 'name with digits', 'duration']
+    """
+    ns, ne = q.num_start, q.num_end
+    prev = s[ns - 1] if ns > 0 else ""
+    nxt = s[q.end] if q.end < len(s) else ""
+    if q.conversion:
+        return "currency conversion"
+    if is_year_like(s, q):
+        return "year"
+    if q.value_max is None and q.plain_int and len(s[ns:ne]) == 2 and prev == "-":
+        return "year"  # "2024-25"
+    # Glued to letters: "RIE2025", "G20", "B2", "5G", "3D", "H7N9"
+    if prev.isalpha() and not q.currency and q.start == ns:
+        return "name with digits"
+    if not q.scaled and q.unit == "count" and not q.words and s[ne : ne + 1].isalpha():
+        return "name with digits"
+    if prev == "-" and ns >= 2 and (s[ns - 2].isalnum()) and q.start == ns:
+        return "name with digits"  # "COVID-19", "B2-20040244"
+    if nxt == "-" and s[q.end + 1 : q.end + 2].isdigit():
+        return "identifier"  # "020-8888-1234", a failed range
+    if prev in "/:" and ns >= 2 and s[ns - 2].isdigit() or s[ne : ne + 1] in ("/", ":") and s[ne + 1 : ne + 2].isdigit():
+        return "date or time"
+    if prev == "." and ns >= 2 and s[ns - 2].isdigit():
+        return "version or address"
+    if q.unit == "count" and not q.scaled and nxt == "-" and s[q.end + 1 : q.end + 2].isalpha():
+        return "compound modifier"  # "three-year", "10.5-generation", "one-off"
+    if re.search(r"\d\s*\+\s*$", s[max(0, ns - 4) : ns]) or re.match(r"\s*\+\s*\d", s[ne : ne + 4]):
+        return "name with digits"  # "1+9 policies"
+    before = s[max(0, q.start - 40) : q.start]
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(s, ne):
+        return "date"
+    if _CLOCK.match(s, q.end):
+        return "time of day"
+    if _REF_BEFORE.search(before):
+        return "reference number"
+    if q.unit == "count" and not q.scaled and _RANK_AFTER.match(s, q.end):
+        return "ranking"
+    if re.search(r"\[\s*$", before) and re.match(r"\s*\]", s[q.end :]):
+        return "reference number"
+    if q.unit == "count" and not q.scaled and q.value < 100 and q.value == int(q.value):
+        if re.search(r"\(\s*$", before) and re.match(r"\s*\)", s[q.end :]):
+            return "list numbering"
+        if not s[:ns].strip() and re.match(r"[.)、]\s", s[ne : ne + 2] + " "):
+            return "list numbering"
+    if q.unit in ("count",) and not q.scaled and _DURATION.match(s, q.end):
+        return "duration"
+    if _PER_BEFORE.search(before):
+        return "part of a ratio"
+    if q.unit == "count" and not q.scaled and q.value < 50 and _DOC_PARTS.match(s, q.end):
+        return "part of the document"
+    if q.unit == "count" and not q.currency:
+        word_before = re.search(r"([A-Z][A-Za-z&]*)\s+$", before)
+        if word_before and _INDEX_NAMES.search(before):
+            return "name with digits"
+        if word_before and s[: word_before.start(1)].strip():
+            after = s[q.end : q.end + 3]
+            if re.match(r"\s+[A-Z]|\s*[,.;:)\"]|\s*$", after) or q.num_end - q.num_start >= 3 and "." in s[ns:ne]:
+                return "name with digits"  # "Yangwan 2025 Innovation Isle", "Business 2.0"
+    for a, b in quotes if quotes is not None else _quote_spans(s):
+        if a <= ns < b:
+            return "quoted name"
+    if q.words and q.value <= 10 and re.search(r"\b(?:the|these|those|both)\s+$", before, re.I):
+        return "anaphora"  # "the two cities": entities already named, not a count
+    if q.words and q.value == 1 and s[ns:ne].lower() in ("one", "a", "an"):
+        if _ONE_SKIP_AFTER.match(s, ne) or _ONE_SKIP_BEFORE.search(before):
+            return "pronoun"
+        if re.match(r"\s+(?:[\w-]+\s+){1,2}of\s+(?:the|its|his|her|their|our|these|those|[A-Z])", s[ne:]):
+            return "pronoun"  # "one research result of PRDITU": one among several
+    return None
+
+
+def is_threshold(s: str, q: EnQuantity, clause_start: int) -> bool:
+    """A value that defines a group rather than measuring it."""
+    before = s[max(clause_start, q.start - 90) : q.start]
+    if q.cmp_word:  # the comparator is inside the quantity: "with revenues surpassing 20 million"
+        before = f"{before}{q.cmp_word} "
+    if _THRESHOLD.search(before):
+        return True
+    return bool(re.search(r"\bwhose\b", before) and not re.search(r"[,;]", before.split("whose")[-1]))
+
+
+def is_policy_parameter(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
+    """A rate or cap a policy applies (a tax-credit rate, a per-project grant cap)."""
+    return bool(_POLICY.search(s, clause[0], clause[1]))
+
+
+def is_projection(s: str, clause: tuple[int, int]) -> bool:
+    """A third party's trend projection ("under current conditions ... will only reach")."""
+    return bool(_PROJECTION.search(s, clause[0], clause[1]))

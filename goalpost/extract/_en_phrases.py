@@ -1,0 +1,397 @@
+"""Indicator phrases and the owning region of an English item.
+
+The indicator is the phrase that says what is measured, taken from the
+text: the subject of "... will reach 14%", the noun after a count ("12,000
+Hi-tech companies"), the noun before "of" ("market value of 118 billion
+yuan"), or what a spending verb is for ("10.8 billion yuan on R&D").
+"""
+
+from __future__ import annotations
+
+import re
+
+from goalpost.extract._quantities_en import EnQuantity
+
+_LINK_VERB = re.compile(
+    r"(?:\b(?:will|shall|would|could|should|to|must|may|can|is\s+expected\s+to|are\s+expected\s+to|"
+    r"is\s+set\s+to|are\s+set\s+to|has|have|had)\s+(?:\w+ly\s+)?(?:be\s+|have\s+|been\s+)?)?"
+    r"\b(?:reach(?:es|ed|ing)?|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|amount(?:s|ed|ing)?\s+to|"
+    r"account(?:s|ed|ing)?\s+for|total(?:s|led|ed|ling|ing)?|st(?:and|ands|ood)\s+at|be|is|are|was|were|"
+    r"hit|hits|grow(?:s|n)?|grew|increase(?:s|d)?|rise(?:s|n)?|rose|climb(?:s|ed)?|make(?:s)?\s+up|"
+    r"made\s+up|represent(?:s|ed|ing)?|constitut(?:e|es|ed|ing)|come\s+to|came\s+to|top(?:s|ped)?|"
+    r"equal(?:s|led)?|remain(?:s|ed)?|keep|kept|maintain(?:ed)?|account\s+for|achieve[sd]?|"
+    r"register(?:s|ed)?|record(?:s|ed)?|up\s+to)\s*(?:by\s+|to\s+|at\s+)?$"
+    r"|\b(?:will|shall|would|could|should|must|may|can)\s+(?:\w+ly\s+)?$"
+    r"|\b(?:expected|set|going|aims?|aiming|plans?|planning|strives?|striving|hopes?|hoping|"
+    r"continues?|continued|is|are|was|were)\s+to\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+_SUBJ_LEFT = re.compile(
+    r"(?:^|[,;:(]|\b(?:that|which|who|whose|while|whereas|with|where|when|but)\b)"
+    r"(?![^,;:(]*(?:[,;:(]|\b(?:that|which|who|whose|while|whereas|with|where|when|but)\b))",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:which|that|it|this|they|these|who|those)$", re.I)
+_NP_TAIL = re.compile(
+    r"(?:^|\b(?:in|on|at|for|to|by|from|with|into|than|leads?|led|has|have|had|is|are|was|were|"
+    r"and|as)\s+)((?:(?!(?:in|on|at|for|to|by|from|with|into|than|has|have|had|is|are|was|were|and|as)\b)"
+    r"[\w&'-]+\s+){0,10}[\w&'-]+)\s*$",
+    re.I,
+)
+_AIM_LEAD = re.compile(
+    r"^(?:(?:the|our|its|their)\s+)?(?:aim|goal|target|objective|plan|hope|intention)\s+is\s+"
+    r"(?:for|to|that)\s+(?:(?:have|see|make|get)\s+)?",
+    re.I,
+)
+_CLAUSE_LEFT = re.compile(
+    r"(?:^|[,;:(]|\b(?:and|that|which|while|whereas|with|where|when|then|whose|but|so|as)\b)"
+    r"(?![^,;:(]*(?:[,;:(]|\b(?:and|that|which|while|whereas|with|where|when|then|whose|but|so|as)\b))",
+    re.I,
+)
+_LEAD_STRIP = re.compile(
+    r"^(?:(?:by|in|during|until|before|as\s+of)\s+[^,]*,\s*)?"
+    r"(?:(?:the|a|an|its|their|his|her|our|this|these|those|such|total\s+of|all)\s+)*"
+    r"(?:(?:[A-Z][\w-]*|the\s+(?:city|province|country|nation|state|region|district|municipality))'s?\s+)?"
+    r"(?:(?:the|a|an|its|their)\s+)?",
+    re.I,
+)
+_STOP_AFTER = re.compile(
+    r"\b(?:will|shall|would|is|are|was|were|be|been|has|have|had|to|that|which|who|whose|with|by|from|"
+    r"and|or|in|on|at|for|under|over|across|into|than|as|while|during|since|including|such|per|"
+    r"come|comes|came|undergo|undergoes|reach|reaches|reached|accounting|account|accounts|turning|"
+    r"making|bringing|driving|reaching|representing|constituting|each|every|this|last|next|so|"
+    r"through|between|among|up|via|etc|the|a|an|its|their)\b|[,;:.()\"]",
+    re.I,
+)
+_SPEND = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:in|on|for|to|into|from|as)\s+(?!\d)(?!(?:the\s+)?(?:19|20)\d\d)(?!total\b)"
+    r"((?:the\s+)?[\w&'-]+(?:\s+[\w&'-]+){0,5})",
+    re.I,
+)
+_NOUN_OF_BEFORE = re.compile(
+    r"((?:[\w&'-]+\s+){0,4}[\w&'-]+)\s+(?:of|worth|valued\s+at|totalling|totaling|amounting\s+to)\s+$",
+    re.I,
+)
+_NP_BREAK = re.compile(
+    r"^(?:.*\b(?:with|in|on|at|for|to|by|from|into|and|has|have|had|is|are|was|were|will|a|an|the|\w+ed|"
+    r"its|their|of|that|which|giving|offering|occupying|turning|reaching|driving|bringing|out)\s+)",
+    re.I,
+)
+_DET = re.compile(
+    r"^(?:(?:the|a|an|its|their|his|her|our|this|these|those|some|all|of|with|total\s+of)\s+)+", re.I
+)
+_TRAIL_STOP = re.compile(r"(?:\s+(?:the|a|an|of|and|or|to|in|on|for|with|by|its|their|etc))+$", re.I)
+_TIMEWORD = re.compile(
+    r"^(?:in|by|during|before|until|since|as of)\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:19|20)\d\d|year|"
+    r"first|second|last|this|next)",
+    re.I,
+)
+_NOT_NOUN = re.compile(
+    r"^(?:\w+ly|will|would|shall|should|is|are|was|were|be|has|have|had|do|does|did|and|or|but|"
+    r"in|on|at|by|for|to|of|from|with|as|that|which|who)$",
+    re.I,
+)
+
+
+def _clean(phrase: str) -> str:
+    p = phrase.strip(" ,;:-\"'")
+    for _ in range(3):
+        q = _LEAD_STRIP.sub("", p, count=1).strip()
+        q = _DET.sub("", q).strip()
+        if q == p:
+            break
+        p = q
+    p = _TRAIL_STOP.sub("", p).strip(" ,;:-\"'")
+    return p
+
+
+def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
+    """The noun phrase right after ``pos``, up to a verb, preposition or punctuation."""
+    m = re.match(r"\s+", s[pos:])
+    if not m:
+        return None
+    a = pos + m.end()
+    stop = _STOP_AFTER.search(s, a)
+    b = stop.start() if stop else len(s)
+    # "139 unique and diversified maker spaces": one adjective before "and".
+    if stop and stop.group().lower() == "and" and len(s[a : stop.start()].split()) == 1:
+        stop = _STOP_AFTER.search(s, stop.end())
+        b = stop.start() if stop else len(s)
+    # Let "of" chains continue once: "outputs of Hi-tech products".
+    if stop and stop.group().lower() == "of":
+        stop2 = _STOP_AFTER.search(s, stop.end())
+        b2 = stop2.start() if stop2 else len(s)
+        if len(s[a:b2].split()) <= limit:
+            b = b2
+    words = s[a:b].split()
+    if not words:
+        return None
+    if len(words) > limit:
+        words = words[:limit]
+        b = a + len(" ".join(words))
+    phrase = s[a:b].rstrip()
+    if _NOT_NOUN.match(phrase.split()[0]):
+        return None
+    if len(words) == 1 and words[0].lower().endswith("ed"):
+        return None  # "with 2,820 established in 2016": a participle, not a noun
+    return a, a + len(phrase)
+
+
+def _subject_before(s: str, clause_start: int, pos: int) -> tuple[int, int] | None:
+    """Subject of the linking verb that ends right before ``pos``."""
+    m = _LINK_VERB.search(s, max(clause_start, pos - 60), pos)
+    if not m:
+        return None
+    left = s[:m.start()]
+    cut = 0
+    for c in _SUBJ_LEFT.finditer(left):
+        cut = c.end()
+    a = cut
+    while a < m.start() and s[a] in " ,;:(":
+        a += 1
+    b = m.start()
+    while b > a and s[b - 1] == " ":
+        b -= 1
+    if b <= a or re.match(r"(?:and|or|etc|such\s+as|including)\b", s[a:b], re.I):
+        # ", accounting for 46.4%": a participle whose subject came earlier.
+        return (-1, -1) if s[:a].rstrip().endswith(",") or b > a else None
+    if _PRONOUN.match(s[a:b].strip()):
+        # "..., which has reached 44": the noun phrase before the relative.
+        head = s[: a].rstrip(" ,;:(")
+        head = re.sub(r"\s*\b(?:which|that|who)$", "", head)
+        t = _NP_TAIL.search(head)
+        if not t:
+            return None
+        return t.start(1), t.end(1)
+    am = _AIM_LEAD.match(s, a, b)
+    if am:
+        a = am.end()
+    return a, b
+
+
+def _clean_span(s: str, a: int, b: int) -> tuple[str, int, int] | None:
+    raw = s[a:b]
+    cleaned = _clean(raw)
+    if not cleaned or len(cleaned) < 2 or _TIMEWORD.match(cleaned):
+        return None
+    i = raw.find(cleaned)
+    if i < 0:
+        return cleaned, a, b
+    if len(cleaned.split()) > 12:
+        cleaned = " ".join(cleaned.split()[-12:])
+        i = raw.find(cleaned)
+    return cleaned, a + i, a + i + len(cleaned)
+
+
+_TO_VERB = re.compile(
+    r"\b(?:bring|bringing|brings|brought|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|"
+    r"boost(?:s|ed|ing)?|tak(?:e|es|ing)|took|push(?:es|ed|ing)?|expand(?:s|ed|ing)?|grow(?:s|ing)?|"
+    r"doubl(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
+    r"shorten(?:s|ed|ing)?|improv(?:e|es|ed|ing))\s+((?:[\w&'-]+\s+){0,9}?[\w&'-]+)\s+(?:to|at)\s+$",
+    re.I,
+)
+_MAIN_LEAD = re.compile(
+    r"^\s*(?:(?:by|in|during|as\s+of|as\s+at|up\s+to|until|since|meanwhile|currently|so\s+far|"
+    r"additionally|moreover|in\s+addition|at\s+the\s+same\s+time|in\s+order\s+to|to|with|for|"
+    r"overall|in\s+total|altogether|furthermore|besides|according\s+to)\b[^,]{0,80},\s*)+",
+    re.I,
+)
+_MAIN_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|shall|would|could|can|should|must|may|reached|reaches|"
+    r"amounted|amounts|totall?ed|totals|stood|stands|rose|grew|increased|accounted|hit|hopes|aims|"
+    r"plans|saw|recorded|registered|exceeded|topped|remained)\b|[,;(]",
+    re.I,
+)
+
+
+def main_subject(s: str, upto: int) -> tuple[int, int] | None:
+    """The sentence's subject: from its start (after a lead phrase) to the first verb.
+
+    >>> s = "By March this year, Guangdong's expenditure on projects, such as 5G, has amounted to 7"
+    >>> a, b = main_subject(s, len(s)); s[a:b]
+    "Guangdong's expenditure on projects"
+    """
+    lead = _MAIN_LEAD.match(s)
+    a = lead.end() if lead else 0
+    v = _MAIN_VERB.search(s, a, upto)
+    if not v or v.start() <= a:
+        return None
+    b = v.start()
+    while b > a and s[b - 1] == " ":
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def indicator(
+    s: str,
+    q: EnQuantity,
+    clause: tuple[int, int],
+    prev: tuple[str, int | None, int | None] | None = None,
+) -> tuple[str, int | None, int | None] | None:
+    """The indicator phrase of ``q`` and its local span, or None if nothing reads as one.
+
+    >>> from goalpost.extract._quantities_en import scan_quantities
+    >>> s = "By the end of 2021, the city will have over 12,000 Hi-tech companies."
+    >>> indicator(s, scan_quantities(s)[1], (0, len(s)))[0]
+    'Hi-tech companies'
+    >>> s = "the total contractual value for technology transfer will exceed 120 billion yuan"
+    >>> indicator(s, scan_quantities(s)[0], (0, len(s)))[0]
+    'total contractual value for technology transfer'
+    """
+    cs, ce = clause
+    # "bringing the total number to 215", "increase the number of labs to 500"
+    tv = _TO_VERB.search(s, max(cs, q.start - 90), q.start)
+    if tv:
+        got = _clean_span(s, tv.start(1), tv.end(1))
+        if got:
+            return got
+    share = re.match(r"\s+of\s+(?:the\s+)?((?:[\w&'-]+\s+){0,6}?[\w&'-]+)", s[q.end : ce])
+    # "X will reach / account for 14% (of ...)": the subject.
+    subj = _subject_before(s, cs, q.start)
+    if subj == (-1, -1):
+        if prev is not None:
+            got: tuple[str, int | None, int | None] | None = prev
+        else:
+            ms = main_subject(s, q.start)
+            got = _clean_span(s, *ms) if ms else None
+        subj = None
+        if got is not None:
+            name, a, b = got
+            if q.unit in ("%", "pp") and share:
+                nx = _noun_after(s, q.end + share.start(1) - 1, limit=8)
+                what = _clean(s[nx[0] : nx[1]]) if nx else ""
+                if nx and what:
+                    return f"{name} share of {what}", a, (nx[1] if a is not None and a < q.start else b)
+            return got
+    if subj:
+        got = _clean_span(s, *subj)
+        if got:
+            name, a, b = got
+            if q.unit in ("%", "pp") and share and _LINK_VERB.search(s, max(cs, q.start - 30), q.start):
+                got = _noun_after(s, q.end + share.start(1) - 1, limit=8)
+                what = _clean(s[got[0] : got[1]]) if got else ""
+                if got and what and len(what.split()) <= 8:
+                    # Composed: the span covers subject to base ("R&D fund ... of GDP").
+                    return f"{name} share of {what}", a, got[1]
+            if q.unit != "count" or not _noun_after(s, q.end):
+                return name, a, b
+    # "12,000 Hi-tech companies", "12% of industrial enterprises above designated size"
+    if q.unit in ("%", "pp") and share:
+        got = _noun_after(s, q.end + share.start(1) - 1, limit=10)
+        if got:
+            r = _clean_span(s, *got)
+            if r:
+                return r
+    if q.unit == "count" or q.unit.startswith("per ") or not q.currency:
+        got = _noun_after(s, q.end)
+        if got:
+            r = _clean_span(s, *got)
+            if r:
+                return r
+    # "market value of 118 billion yuan", "loan agreements worth 1.03 billion yuan"
+    m = _NOUN_OF_BEFORE.search(s, max(cs, q.start - 60), q.start)
+    if m:
+        a = m.start(1)
+        cut = _NP_BREAK.match(m.group(1))
+        if cut:
+            a += cut.end()
+        r = _clean_span(s, a, m.end(1)) if a < m.end(1) else None
+        if r and not _NOT_NOUN.match(r[0].split()[-1]):
+            return r
+    # "over 8.5 million square meters of floor space"
+    if q.unit not in ("count", "%", "pp") and re.match(r"\s+of\s", s[q.end : q.end + 5]):
+        got = _noun_after(s, q.end + s[q.end :].index("of") + 2)
+        if got:
+            r = _clean_span(s, *got)
+            if r:
+                return r
+    # "a 5-billion-yuan fund", "100-billion-yuan worth biomedicine industry"
+    if "-" in s[q.num_end : q.end]:
+        got = _noun_after(s, q.end)
+        if got:
+            r = _clean_span(s, *got)
+            if r:
+                name, a, b = r
+                name2 = re.sub(r"^worth\s+", "", name)
+                return name2, b - len(name2), b
+    # "5.59 billion yuan in credit loans", "10.8 billion yuan on R&D"
+    m = _SPEND.match(s[q.end : ce])
+    if m:
+        a = q.end + m.start(1)
+        stop = _STOP_AFTER.search(s, a + 1)
+        b = min(q.end + m.end(1), stop.start() if stop else len(s))
+        r = _clean_span(s, a, b)
+        if r:
+            return r
+    if subj:
+        got = _clean_span(s, *subj)
+        if got:
+            return got
+    return None
+
+
+def fallback_indicator(s: str, q: EnQuantity, clause: tuple[int, int]) -> tuple[str, int | None, int | None]:
+    """The few words before the value in its clause, when nothing better reads."""
+    words = s[clause[0] : q.start].split()[-5:]
+    phrase = _clean(" ".join(words)) or s[q.start : q.end]
+    i = s.rfind(phrase, clause[0], q.end) if phrase else -1
+    return phrase, (i if i >= 0 else None), (i + len(phrase) if i >= 0 else None)
+
+
+_OWNER_VERB = re.compile(
+    r"(?:'s\b|\s+(?:will|has|have|had|is|was|are|were|aims|plans|saw|sees|recorded|reached|"
+    r"registered|boasts|now|also|currently|itself|invested|spent|set|issued|attracted|hosts|ranks)\b)",
+    re.I,
+)
+
+
+def owner_region(
+    s: str,
+    q: EnQuantity,
+    clause_start: int,
+    doc_region: str | None,
+    mentions: list[tuple[int, int, str]],
+) -> str | None:
+    """Who the figure belongs to: a region named as owner before it, else the document's subject.
+
+    ``mentions`` are region mentions (local offsets) in ``s``. The first
+    mention before the value that is possessive ("Guangdong's") or the
+    subject of a verb ("Guangdong has ...", "The city is home to ...") owns
+    it; generic words ("the province's", "nationwide") resolve against the
+    document's region.
+    """
+    cands: list[tuple[int, int, str | None, str]] = [(a, b, rid, "") for a, b, rid in mentions]
+    for m in _GENERIC_WORD.finditer(s, 0, q.start):
+        cands.append((m.start(), m.end(), None, m.group().lower()))
+    cands.sort()
+    for a, b, rid, word in cands:
+        if b > q.start:
+            break
+        if word:
+            if word.startswith("nationwide") or word.startswith("across") or _OWNER_VERB.match(s, b):
+                return _generic(word, doc_region)
+            continue
+        if _OWNER_VERB.match(s, b):
+            return rid
+    return doc_region
+
+
+_GENERIC_WORD = re.compile(
+    r"\b(?:the\s+(?:city|province|country|nation|municipality|district|state)|nationwide|"
+    r"across\s+the\s+(?:country|nation|province|city))\b",
+    re.I,
+)
+
+
+def _generic(word: str, doc_region: str | None) -> str | None:
+    if not doc_region:
+        return None
+    w = re.sub(r"^across\s+", "", word)
+    try:
+        from goalpost.regions import generic_region
+    except ImportError:
+        return doc_region
+    try:
+        return generic_region(w, doc_region) or doc_region
+    except (KeyError, ValueError):
+        return doc_region

@@ -1,0 +1,191 @@
+"""The extraction pipeline: a Document in, sorted Items out.
+
+It normalizes the text once (``_text.normalized``: same length, so offsets
+hold), splits sentences and paragraphs (``_split``), decides each sentence's
+language, and hands it to that language's component with the context that
+carries across sentences:
+
+- the outline section (innermost heading from ``document.sections``; a
+  heading-like line when the document has no outline) and a deadline stated
+  in any enclosing heading ("Targets for 2025", "(2019-2021)");
+- the *governing date*: a deadline or as-of date set by a sentence ("By the
+  end of 2021, the city will ...") holds for the rest of its paragraph; set
+  in the opening paragraph of a section that has subsections, it also holds
+  for those subsections (``section_lead_date``);
+- the plan period (``document.period`` or the title: "(2019-2021)", "14th
+  Five-Year Plan") whose end year dates targets when nothing nearer does;
+- whether the document reads as a plan, and its subject region.
+
+Chinese sentences go to ``goalpost.extract._zh`` when that module exists.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from goalpost._models import Document, Item, Section
+from goalpost.extract._periods import plan_period, reads_as_plan, title_year
+from goalpost.extract._split import split_sentences
+from goalpost.extract._text import normalized, sentence_lang
+from goalpost.extract._types import SentenceContext, SentenceResult
+
+log = logging.getLogger(__name__)
+
+Component = Callable[[SentenceContext], SentenceResult]
+_MISSING = object()
+_zh_cache: object = None
+
+
+def _zh_component() -> Component | None:
+    global _zh_cache
+    if _zh_cache is None:
+        try:
+            from goalpost.extract._zh import extract_sentence
+
+            _zh_cache = extract_sentence
+        except ImportError:
+            _zh_cache = _MISSING
+    return None if _zh_cache is _MISSING else _zh_cache  # type: ignore[return-value]
+
+
+def _en_component() -> Component:
+    from goalpost.extract._en import extract_sentence
+
+    return extract_sentence
+
+
+def subject_region(text: str, title: str | None) -> str | None:
+    """The document's subject region via ``goalpost.regions`` (None if unavailable)."""
+    try:
+        from goalpost.regions import subject_region as _subject
+    except ImportError:
+        return None
+    try:
+        return _subject(text, title)
+    except Exception:  # a region table problem must not stop extraction
+        log.warning("subject_region failed", exc_info=True)
+        return None
+
+
+class _Outline:
+    """Sweeps sections in document order, answering "which sections hold this offset?"."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.sections = sorted(sections, key=lambda s: (s.start, s.level))
+        self.ptr = 0
+        self.active: list[Section] = []
+
+    def at(self, offset: int) -> list[Section]:
+        """Enclosing sections of ``offset``, innermost first."""
+        while self.ptr < len(self.sections) and self.sections[self.ptr].start <= offset:
+            self.active.append(self.sections[self.ptr])
+            self.ptr += 1
+        self.active = [s for s in self.active if s.end > offset]
+        return sorted(self.active, key=lambda s: (s.level, s.start), reverse=True)
+
+
+def extract(document: Document) -> list[Item]:
+    """Every target and statistic in ``document``, sorted by start offset.
+
+    >>> from goalpost._models import Document
+    >>> doc = Document(id="d1", text="Plan (2019-2021)\\n\\nThe city will build 60 bases.",
+    ...                title="Plan (2019-2021)", date="2019-09-30")
+    >>> [(i.kind, i.value, i.unit, i.date) for i in extract(doc)]
+    [('target', 60.0, 'count', '2021')]
+    """
+    text = document.text or ""
+    if not text.strip():
+        return []
+    norm = normalized(text)
+    period = plan_period(document.title, document.period)
+    is_plan = reads_as_plan(document.title, document.period)
+    region = document.region or subject_region(text, document.title)
+    outline = _Outline(list(document.sections or []))
+    en = _en_component()
+    items: list[Item] = []
+    governing: str | None = None
+    para = -1
+    previous: str | None = None
+    lead_dates: dict[tuple[int, int], str] = {}
+    fallback_heading: str | None = None
+    first_para_of: dict[tuple[int, int], int] = {}
+    for sp in split_sentences(norm):
+        if sp.paragraph != para:
+            governing = None
+            para = sp.paragraph
+        enclosing = outline.at(sp.start)
+        inner = enclosing[0] if enclosing else None
+        in_heading = inner is not None and sp.start < inner.heading_end
+        if not enclosing and sp.heading_like:
+            fallback_heading = text[sp.start : sp.end].strip()
+            in_heading = True
+        section_title = inner.title if inner else fallback_heading
+        title_date = None
+        for sec in enclosing:
+            title_date = title_year(sec.title)
+            if title_date:
+                break
+        if not enclosing and fallback_heading:
+            title_date = title_year(fallback_heading)
+        lead = None
+        for sec in enclosing:
+            lead = lead_dates.get((sec.start, sec.end))
+            if lead:
+                break
+        sent = norm[sp.start : sp.end]
+        lang = sentence_lang(sent)
+        comp = en if lang == "en" else _zh_component()
+        if comp is None:
+            continue
+        ctx = SentenceContext(
+            text=text,
+            start=sp.start,
+            end=sp.end,
+            doc_id=document.id,
+            lang=lang,
+            doc_date=document.date,
+            doc_title=document.title,
+            doc_period=period,
+            doc_region=region,
+            doc_is_plan=is_plan,
+            section=section_title,
+            section_title_date=title_date,
+            governing_date=governing,
+            previous_sentence=previous,
+            norm_text=norm,
+            section_lead_date=lead,
+        )
+        if comp is en:
+            result = comp(ctx)
+        else:
+            try:
+                result = comp(ctx)
+            except Exception:  # another team's component: log, keep the batch going
+                log.warning("%s: %s component failed at %d", document.id, lang, sp.start, exc_info=True)
+                continue
+        for it in result.items:
+            if sp.start <= it.start < it.end <= sp.end:
+                items.append(it)
+        if result.sets_governing_date and not in_heading:
+            governing = result.sets_governing_date
+            if inner is not None:
+                key = (inner.start, inner.end)
+                first = first_para_of.setdefault(key, para)
+                if first == para and key not in lead_dates:
+                    lead_dates[key] = governing
+        elif inner is not None and not in_heading:
+            first_para_of.setdefault((inner.start, inner.end), para)
+        previous = text[sp.start : sp.end]
+    return _dedupe(items)
+
+
+def _dedupe(items: list[Item]) -> list[Item]:
+    seen: set[tuple[int, int, str, float, str]] = set()
+    out: list[Item] = []
+    for it in sorted(items, key=lambda i: (i.start, i.end, i.kind, i.value, i.unit)):
+        key = (it.start, it.end, it.kind, it.value, it.unit)
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out

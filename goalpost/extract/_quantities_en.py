@@ -1,0 +1,354 @@
+"""English numbers and quantities: the lexical layer under item extraction.
+
+:func:`scan_quantities` reads every number in a stretch of (normalized) text
+with what is written around it: a scale word ("450 billion", "35 lakh",
+"6,6 billion"), a unit (``%``, ``pp``, ISO currency, ``sq m``, ``MW`` ...), a
+comparator ("over", "at least", "or more"), a range ("one to two", "1-2",
+"between 5% and 8%") and a sign. It keeps years, dates and names: deciding
+what is an *item* is the next layer's job (``_en.py``), so this layer can be
+measured against the peer number suite on its own. Numerals live in
+``_numerals_en``, units and currencies in ``_units_en``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from goalpost.extract._numerals_en import CORE, read_core
+from goalpost.extract._types import Quantity
+from goalpost.extract._units_en import (
+    CUR_AFTER,
+    CUR_BEFORE,
+    CURRENCY_ONLY_SCALES,
+    PERCENT_AFTER,
+    SCALE_AFTER,
+    SCALE_VALUE,
+    currency_of,
+    unit_after,
+)
+
+_CMP_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(more\s+than|over|above|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|"
+    r"in\s+excess\s+of|upwards\s+of|greater\s+than|higher\s+than|larger\s+than|beyond|topp(?:ed|ing)|"
+    r"at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|not\s+fewer\s+than|"
+    r"a\s+minimum\s+of|minimum\s+of|min\.|"
+    r"about|around|approximately|approx\.|nearly|almost|some|roughly|close\s+to|circa|"
+    r"an\s+estimated|estimated\s+at|an\s+average\s+of|on\s+average|"
+    r"up\s+to|no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|maximum\s+of|max\.|"
+    r"not\s+exceeding|not\s+to\s+exceed|no\s+higher\s+than|capped\s+at|within|"
+    r"below|less\s+than|under|fewer\s+than|lower\s+than|smaller\s+than)"
+    r"|(?<![<>=])(~|>\s*=|<\s*=|≥|≤|>|<)(?![<>]))\s*$",
+    re.IGNORECASE,
+)
+_CMP_WORD = {
+    "more than": ">",
+    "over": ">",
+    "above": ">",
+    "in excess of": ">",
+    "upwards of": ">",
+    "greater than": ">",
+    "higher than": ">",
+    "larger than": ">",
+    "beyond": ">",
+    "at least": ">=",
+    "no less than": ">=",
+    "not less than": ">=",
+    "no fewer than": ">=",
+    "not fewer than": ">=",
+    "a minimum of": ">=",
+    "minimum of": ">=",
+    "min.": ">=",
+    "up to": "<=",
+    "no more than": "<=",
+    "not more than": "<=",
+    "at most": "<=",
+    "a maximum of": "<=",
+    "maximum of": "<=",
+    "max.": "<=",
+    "not exceeding": "<=",
+    "not to exceed": "<=",
+    "no higher than": "<=",
+    "capped at": "<=",
+    "within": "<=",
+    "below": "<",
+    "less than": "<",
+    "under": "<",
+    "fewer than": "<",
+    "lower than": "<",
+    "smaller than": "<",
+    "~": "~",
+    ">=": ">=",
+    "≥": ">=",
+    "<=": "<=",
+    "≤": "<=",
+    ">": ">",
+    "<": "<",
+}
+_CMP_AFTER = re.compile(
+    r"\s*(?:((?:or|and)\s+(?:more|above|higher|over|greater)(?!\s+than\s*[\w$])|plus\b|\+(?![\d]))"
+    r"|(or\s+(?:less|below|fewer|lower|under)|and\s+below))",
+    re.IGNORECASE,
+)
+_RANGE_SEP = re.compile(r"\s*(?:-|~|to|through|and|or)\s*(?=[\d.$€£¥₹A-Za-z])", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_SIGN_WORD = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
+_PRONOUN_ONE = re.compile(r"one\b", re.IGNORECASE)
+_ONE_BEFORE = re.compile(r"\b(?:the|this|that|which|any|every|each|no|such)\s+$", re.IGNORECASE)
+_ONE_AFTER = re.compile(r"\s+(?:of|another|by\s+one|you|do|is|was)\b", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"(?:between|ranging\s+from|range\s+from|range\s+of|from)\s+$", re.I)
+
+
+@dataclass
+class EnQuantity(Quantity):
+    """A :class:`Quantity` with what the item layer needs to judge it.
+
+    ``num_start``/``num_end`` cover the numeral itself; ``words`` is True for
+    "twenty-two"; ``plain_int`` for a bare integer without separators (a
+    year candidate); ``scaled`` when a scale word followed; ``currency``
+    when the unit came from a currency sign or word; ``conversion`` for a
+    bracketed conversion of the quantity before it ("(US$65 billion)").
+    """
+
+    num_start: int = 0
+    num_end: int = 0
+    words: bool = False
+    plain_int: bool = False
+    scaled: bool = False
+    currency: bool = False
+    conversion: bool = False
+    range_lead: str = ""
+    cmp_word: str = ""
+    growth_noun: bool = False
+
+
+def _cmp_before(text: str, lo: int, pos: int) -> tuple[str, int, str] | None:
+    m = _CMP_BEFORE.search(text, max(lo, pos - 40), pos)
+    if not m:
+        return None
+    word = re.sub(r"\s+", " ", m.group(1).lower()) if m.group(1) else re.sub(r"\s+", "", m.group(2))
+    if word.startswith(("exceed", "surpass", "topp")):
+        op = ">"
+    elif word in _CMP_WORD:
+        op = _CMP_WORD[word]
+    else:
+        op = "~"
+    return op, m.start(), word
+
+
+def _read_number(text: str, pos: int, end: int) -> tuple[float, int, int, bool, bool] | None:
+    """The numeral starting exactly at ``pos``: (value, start, end, words, plain_int)."""
+    m = CORE.match(text, pos, end)
+    return read_core(m) if m else None
+
+
+def _extend(
+    text: str, q: EnQuantity, end: int, region: str | None, cur_before: str | None
+) -> None:
+    """Read scale, unit and trailing comparator after the numeral of ``q``."""
+    pos = q.num_end
+    m = SCALE_AFTER.match(text, pos, end)
+    if m:
+        word = re.sub(r"\s+", " ", m.group(2).lower())
+        glued = not m.group(1)
+        ok = not (q.words and word not in ("dozen", "dozens"))
+        if word in CURRENCY_ONLY_SCALES:
+            after_cur = CUR_AFTER.match(text, m.end(), end)
+            ok = ok and glued and (cur_before is not None or after_cur is not None)
+        elif word == "k":
+            ok = ok and (glued or not text[m.end() : m.end() + 1].isalnum())
+        if ok:
+            # "lakh crore" is 1e5 * 1e7 (Indian budgets: "Rs 1.5 lakh crore").
+            q.value *= 1e12 if word.startswith("lakh ") else SCALE_VALUE[word]
+            q.scaled = True
+            pos = m.end()
+    if cur_before is not None:
+        q.unit, factor = currency_of(cur_before, region)
+        q.value *= factor
+        q.currency = True
+        m = CUR_AFTER.match(text, pos, end)  # "US$ 10 dollars": swallow the repeated word
+        if m and m.group("name")[0].isalpha() and currency_of(m.group("name"), region)[0] == q.unit:
+            pos = m.end()
+    else:
+        m = PERCENT_AFTER.match(text, pos, end)
+        if m:
+            if m.group(4):
+                q.unit, q.value = "pp", q.value / 100
+            elif m.group(3) or m.group(2):
+                q.unit = "pp"
+            else:
+                q.unit = "%"
+            pos = m.end()
+        else:
+            m = CUR_AFTER.match(text, pos, end)
+            if m:
+                q.unit, factor = currency_of(m.group("name"), region)
+                q.value *= factor
+                q.currency = True
+                pos = m.end()
+                # "75 USD million"
+                s2 = SCALE_AFTER.match(text, pos, end)
+                if s2 and not q.scaled and s2.group(2).lower() in ("million", "billion", "thousand", "trillion"):
+                    q.value *= SCALE_VALUE[s2.group(2).lower()]
+                    q.scaled = True
+                    pos = s2.end()
+            else:
+                u = unit_after(text, pos, end)
+                if u:
+                    q.unit, factor, pos = u
+                    q.value *= factor
+    m = _CMP_AFTER.match(text, pos, end)
+    if m and q.comparator in ("=", "~"):
+        q.comparator = ">=" if m.group(1) else "<="
+        pos = m.end()
+    q.end = pos
+
+
+def scan_quantities(
+    text: str, start: int = 0, end: int | None = None, region: str | None = None
+) -> list[EnQuantity]:
+    """Every English quantity in ``text[start:end]`` (offsets into ``text``).
+
+    >>> [(q.value, q.unit, q.comparator) for q in scan_quantities("over 12,000 firms and 3.1%")]
+    [(12000.0, 'count', '>'), (3.1, '%', '=')]
+    >>> q = scan_quantities("450 billion yuan (US$65 billion)")
+    >>> [(x.value, x.unit, x.conversion) for x in q]
+    [(450000000000.0, 'CNY', False), (65000000000.0, 'USD', True)]
+    >>> [(x.value, x.value_max, x.comparator) for x in scan_quantities("one to two centres")]
+    [(1.0, 2.0, 'range')]
+    """
+    if end is None:
+        end = len(text)
+    out: list[EnQuantity] = []
+    pos = start
+    prev_end = start
+    urls: list[tuple[int, int]] | None = None
+    while True:
+        m = CORE.search(text, pos, end)
+        if not m:
+            break
+        read = read_core(m)
+        if read is None or read[2] <= read[1]:
+            pos = m.end()
+            continue
+        value, ns, ne, words, plain = read
+        if not words and text[ne : ne + 2].lower() in ("st", "nd", "rd", "th"):
+            if not text[ne + 2 : ne + 3].isalpha():  # "1st", "13th": ordinals are not numbers here
+                pos = ne + 2
+                continue
+        if urls is None:
+            urls = [(u.start(), u.end()) for u in _URL.finditer(text, start, end)]
+        if any(a <= ns < b for a, b in urls):
+            pos = ne
+            continue
+        if words and _PRONOUN_ONE.match(text, ns, ne) and (
+            _ONE_BEFORE.search(text, max(start, ns - 8), ns) or _ONE_AFTER.match(text, ne)
+        ):
+            pos = ne  # "this one", "which one", "one of them": not a number
+            continue
+        q = EnQuantity(
+            start=ns, end=ne, value=value, unit="count", num_start=ns, num_end=ne, words=words
+        )
+        q.plain_int = plain
+        # A sign: "-1.2%" (but not the hyphen of "2019-2021" or "COVID-19").
+        if not words and ns > start and text[ns - 1] == "-":
+            if ns - 1 == start or text[ns - 2] in " (\t:=,<>≤≥~":
+                q.value = -q.value
+                q.start = ns - 1
+        sign = _SIGN_WORD.search(text, max(start, q.start - 10), q.start)
+        if sign:
+            q.value, q.start = -q.value, sign.start()
+        cur = CUR_BEFORE.search(text, max(start, prev_end, q.start - 12), q.start)
+        cur_tok = None
+        if cur:
+            cur_tok = cur.group(1)
+            q.start = cur.start(1)
+        cmp = _cmp_before(text, start, q.start)
+        if cmp:
+            q.comparator, q.start, q.cmp_word = cmp[0], cmp[1], cmp[2]
+        _extend(text, q, end, region, cur_tok)
+        if q.end == q.num_end and not words and (
+            text[ne : ne + 1].isalpha() or (ns > start and text[ns - 1].isalpha() and cur_tok is None)
+        ):
+            pos = ne  # "5G", "RIE2025", "1m": a name or an unknown unit, not a number
+            continue
+        lead = _RANGE_LEAD.search(text, max(start, q.start - 20), q.start)
+        q.range_lead = lead.group(0).split()[0].lower() if lead else ""
+        _maybe_range(text, q, end, region, cur_tok)
+        q.surface = text[q.start : q.end]
+        out.append(q)
+        pos = max(q.end, ne)
+        prev_end = q.end
+    _mark_conversions(text, out)
+    return out
+
+
+def _maybe_range(text: str, q: EnQuantity, end: int, region: str | None, cur: str | None) -> None:
+    """Join "1-2", "one to two", "between 5% and 8%", "RMB 1-2 billion" into one range."""
+    m = _RANGE_SEP.match(text, q.end, end)
+    if not m:
+        return
+    sep = m.group(0).strip().lower()
+    if sep == "and" and q.range_lead not in ("between",):
+        return
+    if sep == "or" and not q.words:
+        return
+    if sep == "to" and q.range_lead == "from":
+        return  # "from 155 to 96" is a change, not a range
+    p = m.end()
+    cur2 = re.match(r"(US\$|S\$|HK\$|RMB\s?|\$|€|£|¥|₹)\s*", text[p:end])
+    if cur2:
+        p += cur2.end()
+    m2 = CORE.match(text, p, end)
+    if not m2:
+        return
+    read = read_core(m2)
+    if read is None:
+        return
+    v2, ns2, ne2, words2, plain2 = read
+    if words2 != q.words and sep != "-":
+        return
+    q2 = EnQuantity(start=ns2, end=ne2, value=v2, unit="count", num_start=ns2, num_end=ne2)
+    _extend(text, q2, end, region, cur or (cur2.group(1) if cur2 else None))
+    # Units: "10-15%" and "RMB 1-2 billion" share what follows the second number.
+    lo = q.value
+    if q.unit == "count" and q2.unit != "count" and not q.scaled:
+        if q2.scaled and not q.scaled:
+            scale = q2.value / v2 if v2 else 1.0
+            lo = q.value * scale
+        q.unit, q.currency = q2.unit, q2.currency
+    elif q2.unit == "count" and q.unit != "count":
+        if not q2.scaled and q.scaled and q.value:
+            q2.value = v2 * (q.value / _raw_numeral(text, q))
+        q2.unit = q.unit
+    elif q.unit != q2.unit:
+        return
+    elif q2.scaled and not q.scaled:
+        lo = q.value * (q2.value / v2 if v2 else 1.0)
+    if q2.value <= lo:
+        return  # "2024-25" (a fiscal year), "10-3": not ranges
+    if sep == "-" and (re.match(r"[-/]\d", text[q2.end : q2.end + 2]) or text[q.start - 1 : q.start] in "+-/"):
+        return  # "+1-222-2222": a phone number
+    if plain2 and q.plain_int and 1900 <= q.value <= 2100 and 1900 <= v2 <= 2100:
+        return  # "2019-2021": a period, read by the time layer
+    q.value, q.value_max = lo, q2.value
+    q.comparator = "range"
+    q.end = q2.end
+
+
+def _raw_numeral(text: str, q: EnQuantity) -> float:
+    read = _read_number(text, q.num_start, q.num_end)
+    return read[0] if read and read[0] else 1.0
+
+
+def _mark_conversions(text: str, qs: list[EnQuantity]) -> None:
+    """Flag "(US$65 billion)" after a currency amount as a conversion of it."""
+    for a, b in zip(qs, qs[1:], strict=False):
+        if not (a.currency and b.currency):
+            continue
+        gap = text[a.end : b.start]
+        if re.fullmatch(r"\s*[(\[]\s*(?:about|approximately|around|approx\.|roughly|or|some|~|i\.e\.,?)?\s*", gap):
+            if re.match(r"\s*[)\]]", text[b.end : b.end + 3]):
+                b.conversion = True
+        elif re.fullmatch(r"\s*,\s*(?:or|about|approximately|equivalent to|around)\s*", gap):
+            b.conversion = True

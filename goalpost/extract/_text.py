@@ -1,0 +1,80 @@
+"""Text helpers shared by the pipeline and the language components.
+
+Components read ``ctx.text`` (the clean original) for what they report, but
+match against a *normalized* copy: full-width digits, letters, ``%`` and ``．``
+map to ASCII, odd spaces to a plain space, dashes to ``-`` and curly
+apostrophes to ``'``. Every mapping is one character to one character, so an
+offset found in the normalized copy is the same offset in the original.
+The pipeline computes the copy once per document (``ctx.norm_text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+_MAP: dict[int, str] = {}
+for _i in range(10):  # ０-９
+    _MAP[0xFF10 + _i] = chr(0x30 + _i)
+for _i in range(26):  # Ａ-Ｚ, ａ-ｚ
+    _MAP[0xFF21 + _i] = chr(0x41 + _i)
+    _MAP[0xFF41 + _i] = chr(0x61 + _i)
+_MAP.update(
+    {
+        0xFF05: "%",  # ％
+        0xFF0E: ".",  # ．
+        0xFF04: "$",  # ＄
+        0xFFE5: "¥",  # ￥
+        0xFF0B: "+",  # ＋
+        0x3000: " ",  # ideographic space
+        0x00A0: " ",  # no-break space (thousands separator in "3 937 751")
+        0x202F: " ",  # narrow no-break space
+        0x2009: " ",  # thin space
+        0x2007: " ",  # figure space
+        0x2212: "-",  # minus sign
+        0x2010: "-",
+        0x2011: "-",
+        0x2012: "-",
+        0x2013: "-",  # en dash: "2019–2021", "1–2"
+        0x2014: "-",  # em dash
+        0x2019: "'",  # right single quote: "city’s"
+        0x2018: "'",
+        0x201C: '"',
+        0x201D: '"',
+    }
+)
+_TABLE = str.maketrans(_MAP)
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def normalized(text: str) -> str:
+    """The matching copy of ``text``: same length, ASCII digits, letters and signs.
+
+    >>> normalized("１２，０００家 ３．１％")
+    '12，000家 3.1%'
+    >>> len(normalized("city’s ２０２１–２０２５")) == len("city’s ２０２１–２０２５")
+    True
+    """
+    if text.isascii():
+        return text
+    return text.translate(_TABLE)
+
+
+def sentence_lang(text: str) -> str:
+    """``"zh"`` when CJK characters carry the sentence, else ``"en"``.
+
+    A few Chinese characters in an English line (a licence number, a name)
+    do not make it Chinese; a few Latin letters ("R&D", "5G") in a Chinese
+    sentence do not make it English.
+
+    >>> sentence_lang("到2025年，全市高新技术企业达到1.2万家"), sentence_lang("Email: info@example.gov.cn ICP备案号")
+    ('zh', 'en')
+    """
+    if text.isascii():
+        return "en"
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return "en"
+    latin = len(_LATIN.findall(text))
+    return "zh" if cjk * 3 >= latin else "en"

@@ -1,0 +1,215 @@
+"""English time expressions, resolved against the document date.
+
+Roles: ``deadline`` ("by 2025", "by the end of 2021", "before 2030"),
+``asof`` ("as of June 2023", "so far", "currently", "up to date"),
+``period`` (a plan period "2021-2025" or a Five-Year Plan: its end year),
+``then`` ("by then": whatever deadline governs the paragraph) and ``point``
+("in 2017", "last year", "in the first half of 2017").
+"""
+
+from __future__ import annotations
+
+import re
+
+from goalpost.extract._periods import five_year_plan_mentions
+from goalpost.extract._types import TimeExpr
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_Y = r"(?:19|20)\d\d"
+_BY = r"(?:by|before|until|till|through|no\s+later\s+than|not\s+later\s+than|prior\s+to|ahead\s+of)"
+_ASOF = r"(?:as\s+of|as\s+at|up\s+to|up\s+until|at)"
+
+_TIME = re.compile(
+    # "by the end of 2021", "as of end-2022", "by year-end 2025", "by 2025 year-end"
+    rf"(?P<endof>(?P<eo_pre>{_BY}|{_ASOF}|in|at)\s+(?:the\s+)?(?:(?:end|close)\s*(?:-|\s+of\s+)(?:the\s+)?"
+    rf"(?:year\s+|fiscal\s+year\s+)?|year[\s-]?end\s+(?:of\s+)?)(?P<eo_y>{_Y})|"
+    rf"(?P<eo_pre2>{_BY})\s+(?P<eo_y2>{_Y})[\s-]?(?:year[\s-]?)?end)"
+    # "by July 2017", "as of 30 June 2023", "by June 30, 2023"
+    rf"|(?P<bym>(?P<bym_pre>{_BY}|{_ASOF}|since|from|in|during|for)\s+(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?:(?P<bym_d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<bym_m>{_MON})\s*(?:(?P<bym_d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*)?(?P<bym_y>{_Y}))"
+    # "by March this year", "in May last year"
+    rf"|(?P<mthis>(?:(?P<mt_pre>{_BY}|{_ASOF}|since|in|during|for)\s+)?(?P<mt_m>{_MON})\s+(?P<mt_w>this|last|next)\s+year)"
+    # "by yearend", "by the end of this year", "by the end of the year"
+    rf"|(?P<yend>(?P<ye_pre>{_BY}|{_ASOF})\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:the|this)\s+year))"
+    # "in the first half of 2017 / of this year"
+    rf"|(?P<half>(?:in|during|for|over|by)\s+(?:the\s+)?(?P<h_which>first|second|1st|2nd)\s+half\s+of\s+"
+    rf"(?:(?P<h_y>{_Y})|(?P<h_rel>this|last|the)\s+year))"
+    rf"|(?P<quarter>(?:in|during|for|by)\s+(?:the\s+)?(?P<q_which>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+    rf"quarter\s+(?:of\s+)?(?P<q_y>{_Y}))"
+    # "(2021-2025)", "2021-2025 period", "from 2021 to 2025", "FY2024-25"
+    rf"|(?P<range>(?:(?P<r_pre>from|between|during|over|for|in)\s+(?:the\s+)?(?:period\s+)?)?(?:FY\s?)?"
+    rf"(?P<r_a>{_Y})\s*(?:-|to|and|through|until)\s*(?P<r_b>{_Y}|\d\d)(?!\d))"
+    # "June 2017", "30 June 2023", "September 30, 2019"
+    rf"|(?P<date>(?:(?P<d_d1>\d{{1,2}})\s+)?(?P<d_m>{_MON})\s*(?:(?P<d_d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*)?(?P<d_y>{_Y}))"
+    # "by 2025", "in 2017", "FY2025", bare years
+    rf"|(?P<year>(?:(?P<y_pre>{_BY}|{_ASOF}|in|during|for|since|from|of|within|after|throughout)\s+(?:the\s+)?(?:year\s+|fiscal\s+year\s+)?)?"
+    rf"(?:FY\s?)?(?<![\d.,])(?P<y>{_Y})(?!\d|,\d|\.\d))"
+    # relative to the document date
+    rf"|(?P<rel>(?P<rel_pre>by|in|during|for|over|of|since|as\s+of)?\s*(?:the\s+)?(?P<rel_w>last|this|next|past|previous|current|coming)"
+    rf"\s+(?P<rel_u>year|month|years|fiscal\s+year))\b"
+    rf"|(?P<now>\b(?:so\s+far(?:\s+this\s+year)?|to\s+date|up\s+to\s+date|up\s+to\s+now|until\s+now|till\s+now|"
+    rf"currently|at\s+present|presently|as\s+of\s+now|as\s+of\s+today|at\s+the\s+moment|nowadays|now)\b)"
+    rf"|(?P<then>\bby\s+then\b|\bby\s+that\s+time\b)"
+    rf"|(?P<nexty>\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?P<ny_n>\w+)\s+years\b)",
+    re.IGNORECASE,
+)
+_BASE_BEFORE = re.compile(
+    r"(?:\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?"
+    r"(?:same\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)?|\bsame\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)\s*$",
+    re.I,
+)
+_SMALLN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "fifteen": 15}
+
+
+def _doc_ym(doc_date: str | None) -> tuple[int | None, int | None]:
+    if not doc_date:
+        return None, None
+    m = re.match(r"(\d{4})(?:-(\d{1,2}))?", doc_date)
+    if not m:
+        return None, None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None
+
+
+def _month(tok: str) -> int:
+    return _MONTHS[tok.lower().rstrip(".")[:3]]
+
+
+def _role(pre: str | None, default: str = "point") -> str:
+    if not pre:
+        return default
+    p = re.sub(r"\s+", " ", pre.lower())
+    if p in ("as of", "as at", "up to", "up until", "at"):
+        return "asof"
+    if p in ("since", "from", "of", "after"):
+        return "since"
+    if p in ("in", "during", "for", "throughout", "within"):
+        return "point"
+    return "deadline"
+
+
+def find_times(
+    text: str, start: int = 0, end: int | None = None, doc_date: str | None = None
+) -> list[TimeExpr]:
+    """Time expressions in ``text[start:end]`` with offsets into ``text``.
+
+    >>> [(t.date, t.role) for t in find_times("By the end of 2021, up 5% in the first half of 2017")]
+    [('2021', 'deadline'), ('2017-06', 'point')]
+    >>> [(t.date, t.role) for t in find_times("so far, and last month", doc_date="2017-09-26")]
+    [('2017-09-26', 'asof'), ('2017-08', 'point')]
+    >>> [(t.date, t.role) for t in find_times("during the 14th Five-Year Plan period (2021-2025)")]
+    [('2025', 'period'), ('2025', 'period')]
+    """
+    if end is None:
+        end = len(text)
+    dy, dm = _doc_ym(doc_date)
+    out: list[TimeExpr] = []
+    for m in _TIME.finditer(text, start, end):
+        g = m.lastgroup
+        date: str | None = None
+        role = "point"
+        if m.group("endof"):
+            y = m.group("eo_y") or m.group("eo_y2")
+            date, role = y, _role(m.group("eo_pre") or m.group("eo_pre2"), "deadline")
+            if role == "point":
+                role = "deadline"  # "in the end of 2021" reads as a deadline too
+        elif m.group("bym"):
+            y, mo = int(m.group("bym_y")), _month(m.group("bym_m"))
+            day = m.group("bym_d1") or m.group("bym_d2")
+            date = f"{y}-{mo:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
+            role = _role(m.group("bym_pre"))
+        elif m.group("mthis"):
+            if dy is None:
+                continue
+            shift = {"last": -1, "next": 1}.get(m.group("mt_w").lower(), 0)
+            date, role = f"{dy + shift}-{_month(m.group('mt_m')):02d}", _role(m.group("mt_pre"))
+        elif m.group("yend"):
+            if dy is None:
+                continue
+            date, role = str(dy), _role(m.group("ye_pre"), "deadline")
+        elif m.group("half"):
+            y = int(m.group("h_y")) if m.group("h_y") else dy
+            if y is None:
+                continue
+            if (m.group("h_rel") or "").lower() == "last":
+                y -= 1
+            first = m.group("h_which").lower() in ("first", "1st")
+            date = f"{y}-06" if first else f"{y}-12"
+        elif m.group("quarter"):
+            q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(
+                m.group("q_which").lower(), 4
+            )
+            date = f"{m.group('q_y')}-{q * 3:02d}"
+        elif m.group("range"):
+            a = int(m.group("r_a"))
+            braw = m.group("r_b")
+            b = int(braw) if len(braw) == 4 else (a // 100) * 100 + int(braw)
+            if not a < b <= a + 30:
+                continue
+            date, role = str(b), "period"
+        elif m.group("date"):
+            y, mo = int(m.group("d_y")), _month(m.group("d_m"))
+            day = m.group("d_d1") or m.group("d_d2")
+            date = f"{y}-{mo:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
+        elif m.group("year"):
+            date, role = m.group("y"), _role(m.group("y_pre"))
+        elif m.group("rel"):
+            if dy is None:
+                continue
+            w = m.group("rel_w").lower()
+            unit = m.group("rel_u").lower()
+            if unit == "years":
+                continue  # "the past five years" is a span, handled as a duration
+            shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(w, 0)
+            if unit == "month":
+                if dm is None:
+                    continue
+                mm = dm + shift
+                yy = dy + (mm - 1) // 12
+                mm = (mm - 1) % 12 + 1
+                date = f"{yy}-{mm:02d}"
+            else:
+                date = str(dy + shift)
+            pre = (m.group("rel_pre") or "").lower()
+            role = "deadline" if pre == "by" else ("asof" if pre == "as of" else "point")
+        elif m.group("now"):
+            if not doc_date:
+                continue
+            date, role = doc_date, "asof"
+        elif m.group("then"):
+            date, role = "", "then"
+        elif m.group("nexty"):
+            n = _SMALLN.get(m.group("ny_n").lower())
+            if n is None and m.group("ny_n").isdigit():
+                n = int(m.group("ny_n"))
+            if n is None or dy is None:
+                continue
+            date, role = str(dy + n), "deadline"
+        if date is None:
+            continue
+        if _BASE_BEFORE.search(text, max(start, m.start() - 40), m.start()) or re.match(
+            r"\s*(?:the\s+)?(?:same\s+period|previous\s+year|year\s+before)", text[m.start() : m.end()], re.I
+        ):
+            role = "base"  # "an increase of 11.6% on the same period the previous year"
+        out.append(TimeExpr(m.start(), m.end(), date, role))
+    if "ive" in text[start:end]:  # cheap guard before the Five-Year Plan scan
+        for a, b, y in five_year_plan_mentions(text[start:end]):
+            out.append(TimeExpr(start + a, start + b, str(y), "period"))
+        out.sort(key=lambda t: t.start)
+    return out

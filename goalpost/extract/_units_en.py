@@ -1,0 +1,211 @@
+"""English scale words, percentages, currencies and physical units.
+
+Currencies resolve to ISO codes; a bare "$" or "dollars" is the document
+region's dollar (Singapore → SGD, Hong Kong → HKD ...) and USD elsewhere;
+"¥" is JPY in Japan and CNY elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+SCALE_AFTER = re.compile(
+    r"(\s*-?\s*)(lakh\s+crores?|hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|"
+    r"bn|mn|mln|mil|bln|tn|trn|tln|mm|k|m|b)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+SCALE_VALUE = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "mm": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "tln": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "dozen": 12,
+    "dozens": 12,
+}
+# Scale words that need a currency nearby to count ("US$10m", "$1.64b", "US$ 1MM").
+CURRENCY_ONLY_SCALES = frozenset({"m", "b", "mm"})
+
+PERCENT_AFTER = re.compile(
+    r"\s*(?:(%|percent|per\s*cent|pct)(?:age|s)?(\s*(?:-\s*)?points?)?"
+    r"|(percentage[\s-]+points?|pp\b|p\.p\.|ppts?\b)|(basis\s+points?|bps?\b))",
+    re.IGNORECASE,
+)
+
+_CUR_NAMES = (
+    r"(?:(?:US|U\.S\.|American|Singapore|Hong\s+Kong|HK|Australian|Canadian|New\s+Taiwan|NT|"
+    r"New\s+Zealand)\s+dollars?|dollars?|(?:Chinese\s+)?yuan|renminbi|RMB|CNY|USD|euros?|EUR|"
+    r"(?:British\s+)?pounds?(?:\s+sterling)?|sterling|GBP|(?:Korean\s+)?won|KRW|"
+    r"(?:Japanese\s+)?yen|JPY|(?:Indian\s+)?rupees?|INR|SGD|HKD|AUD|CAD|TWD|NZD|CHF|"
+    r"Swiss\s+francs?|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD|JPY|INR|CHF)|元|(?:\$|€|£|₹|₩)(?!\s*\d))"
+)
+CUR_AFTER = re.compile(
+    rf"(\s*-?\s*)(?P<name>{_CUR_NAMES})(?![A-Za-z])(?:\s*\((?:RMB|CNY|yuan)\))?", re.IGNORECASE
+)
+CUR_BEFORE = re.compile(
+    r"(?<![A-Za-z])(U\.?S\.?\s?\$|USD\s?\$?|S\s?\$|SGD\s?\$?|HK\s?\$|HKD\s?\$?|A\s?\$|AUD\s?\$?|"
+    r"C\s?\$|CAD\s?\$?|NT\s?\$|TWD|NZ\s?\$|NZD\s?\$?|MXN\s?\$?|Mex\s?\$|RMB\s?¥?|CNY\s?¥?|¥|€|EUR|£|GBP|"
+    r"₹|Rs\.?|INR|₩|KRW|JPY|CHF|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD)|\$)\s*$",
+    re.IGNORECASE,
+)
+_CUR_CODE = {
+    "us$": "USD",
+    "u.s.$": "USD",
+    "u.s$": "USD",
+    "usd": "USD",
+    "s$": "SGD",
+    "sgd": "SGD",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "a$": "AUD",
+    "aud": "AUD",
+    "c$": "CAD",
+    "cad": "CAD",
+    "nt$": "TWD",
+    "twd": "TWD",
+    "nz$": "NZD",
+    "nzd": "NZD",
+    "mxn": "MXN",
+    "mex$": "MXN",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "元": "CNY",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "inr": "INR",
+    "rupee": "INR",
+    "₩": "KRW",
+    "krw": "KRW",
+    "won": "KRW",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "chf": "CHF",
+    "franc": "CHF",
+}
+DOLLAR_BY_REGION = {
+    "Singapore": "SGD",
+    "Hong Kong": "HKD",
+    "Australia": "AUD",
+    "Canada": "CAD",
+    "Taiwan": "TWD",
+    "New Zealand": "NZD",
+}
+_DOLLAR_ADJ = {
+    "us": "USD",
+    "u.s.": "USD",
+    "american": "USD",
+    "singapore": "SGD",
+    "hong kong": "HKD",
+    "hk": "HKD",
+    "australian": "AUD",
+    "canadian": "CAD",
+    "new taiwan": "TWD",
+    "nt": "TWD",
+    "new zealand": "NZD",
+}
+
+
+def currency_of(token: str, region: str | None) -> tuple[str, float]:
+    """ISO code of a currency token and the factor it implies ("MUSD" is millions).
+
+    >>> currency_of("US$", None), currency_of("$", "Singapore"), currency_of("MEUR", None)
+    (('USD', 1.0), ('SGD', 1.0), ('EUR', 1000000.0))
+    """
+    t = re.sub(r"\s+", " ", token.strip().lower())
+    factor = 1.0
+    if re.fullmatch(r"m(?:usd|eur|gbp|aud|cad|cny|sgd|hkd|jpy|inr|chf)", t):
+        t, factor = t[1:], 1e6
+    t = t.rstrip("s") if t.endswith(("dollars", "euros", "pounds", "rupees", "francs")) else t
+    if t in ("$", "dollar") or t.endswith("dollar") and t.rsplit(" ", 1)[0] not in _DOLLAR_ADJ:
+        return DOLLAR_BY_REGION.get(region or "", "USD"), factor
+    if t.endswith("dollar"):
+        return _DOLLAR_ADJ[t.rsplit(" ", 1)[0]], factor
+    t = t.replace(" ", "")
+    if t.endswith("$") and t not in _CUR_CODE:
+        t = t[:-1]  # "USD$", "SGD $"
+    if t in ("¥", "rmb¥", "cny¥"):
+        return ("JPY" if region == "Japan" else "CNY"), factor
+    for adj in ("chinese", "british", "korean", "japanese", "indian", "swiss"):
+        t = t.removeprefix(adj)
+    t = t.replace("sterling", "") or "sterling"
+    return _CUR_CODE.get(t, _CUR_CODE.get(t.rstrip("s"), t.upper())), factor
+
+
+# Physical units: (pattern, canonical unit, factor). Words are case-blind,
+# symbols are not ("MW" is not "mW").
+_UNIT_WORDS = [
+    (r"square\s+kilomet(?:er|re)s?|sq\.?\s*km", "sq km", 1.0),
+    (r"square\s+met(?:er|re)s?|sq\.?\s*m(?![a-z])|sqm", "sq m", 1.0),
+    (r"hectares?", "ha", 1.0),
+    (r"kilomet(?:er|re)s?", "km", 1.0),
+    (r"met(?:er|re)s?", "m", 1.0),
+    (r"(?:metric\s+)?(?:tonnes?|tons?)", "t", 1.0),
+    (r"gigawatts?", "GW", 1.0),
+    (r"megawatts?", "MW", 1.0),
+    (r"kilowatts?", "kW", 1.0),
+    (r"mu(?![a-z])", "mu", 1.0),
+    (r"TEUs?", "TEU", 1.0),
+    (r"litres?|liters?", "l", 1.0),
+]
+_UNIT_SYMBOLS = [
+    (r"km2|km²", "sq km", 1.0),
+    (r"m2|m²", "sq m", 1.0),
+    (r"km", "km", 1.0),
+    (r"ha", "ha", 1.0),
+    (r"GWh|TWh|MWh|kWh", None, 1.0),
+    (r"GW|MW|kW", None, 1.0),
+    (r"Gbps|Mbps|Tbps|GB|TB|PB|EB", None, 1.0),
+    (r"Mt", "t", 1e6),
+    (r"kt", "t", 1e3),
+    (r"t", "t", 1.0),
+    (r"kg", "kg", 1.0),
+    (r"ml|mL", "ml", 1.0),
+]
+_UNIT_AFTER_W = re.compile(
+    r"\s*-?\s*(?:" + "|".join(f"(?P<w{i}>{p})" for i, (p, _, _) in enumerate(_UNIT_WORDS)) + r")\b",
+    re.IGNORECASE,
+)
+_UNIT_AFTER_S = re.compile(
+    r"\s?(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _, _) in enumerate(_UNIT_SYMBOLS)) + r")(?![A-Za-z0-9])"
+)
+
+
+def unit_after(text: str, pos: int, end: int) -> tuple[str, float, int] | None:
+    """A physical unit right after ``pos``: (canonical unit, factor, end).
+
+    >>> unit_after("8.5 million square meters", 11, 25), unit_after("100MW", 3, 5)
+    (('sq m', 1.0, 25), ('MW', 1.0, 5))
+    """
+    m = _UNIT_AFTER_S.match(text, pos, end) or _UNIT_AFTER_W.match(text, pos, end)
+    if not m:
+        return None
+    key = m.lastgroup or ""
+    table = _UNIT_SYMBOLS if key.startswith("s") else _UNIT_WORDS
+    _, unit, factor = table[int(key[1:])]
+    return unit or m.group(key), factor, m.end()

@@ -1,0 +1,327 @@
+"""The Chinese extraction component: one sentence in, its items out.
+
+The pipeline hands each Chinese sentence over as a
+:class:`~goalpost.extract._types.SentenceContext`; :func:`extract_sentence`
+reads its quantities (``_zh_quantities``), time expressions (``_zh_dates``),
+and decides for each quantity the kind, indicator and owner region
+(``_zh_kinds``). The work is done on a same-length normalised copy of the
+sentence (ASCII digits, simplified characters), so every offset it finds is an
+offset into the original text.
+
+For a benchmark of Chinese throughput call :func:`extract_zh_text`, which runs
+the component over a whole text split the way the pipeline splits it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from goalpost._models import Item
+from goalpost.extract._types import SentenceContext, SentenceResult, TimeExpr
+from goalpost.extract._zh_dates import _times, doc_year, parse_zh_times, plan_period_end
+from goalpost.extract._zh_kinds import (
+    classify_kind,
+    find_indicator,
+    find_region,
+    is_document_part,
+    per_capita_unit,
+    region_mentions,
+)
+from goalpost.extract._zh_numbers import normalize_zh
+from goalpost.extract._zh_quantities import _Q, parse_zh_quantities, scan_quantities
+
+__all__ = ["extract_sentence", "extract_zh_text", "parse_zh_quantities", "parse_zh_times"]
+
+_LEAD_PREFIX = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[、.．]\s*)?"
+    r"\s*(?:(?:主要|总体|发展|具体|近期|中期|远期)?目标(?:是|为)?[:：]?\s*)?"
+    r"(?:力争|争取|确保|预计|计划|希望|努力)?\s*$"
+)
+_TABLE_UNITS: dict[str, tuple[str, float]] = {
+    "%": ("%", 1),
+    "个百分点": ("pp", 1),
+    "元": ("CNY", 1),
+    "万元": ("CNY", 1e4),
+    "亿元": ("CNY", 1e8),
+    "万亿元": ("CNY", 1e12),
+    "人": ("count", 1),
+    "万人": ("count", 1e4),
+    "万家": ("count", 1e4),
+    "人年": ("person-years", 1),
+    "万人年": ("person-years", 1e4),
+    **{w: ("count", 1) for w in ("家", "个", "项", "件", "所", "座", "名", "台", "套")},
+}
+_TABLE_UNIT = re.compile(
+    r"[(（](" + "|".join(sorted(map(re.escape, _TABLE_UNITS), key=len, reverse=True)) + r")[)）]"
+)
+_COUNT_NOUN = re.compile(r"(?:数|数量|总数|人数|户数|个数|家数|件数)$")
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
+_SESSION_REPORT = re.compile(r"政府工作报告|政府工作報告")
+_PLAN_TITLE = re.compile(r"规划|计划|方案|纲要|意见|行动|目标")
+
+
+def _year_of(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _governing(norm: str, times: list[TimeExpr]) -> str | None:
+    """The deadline a lead sentence or heading sets for what follows (到2025年，…)."""
+    for t in times:
+        if t.role != "deadline":
+            continue
+        if _LEAD_PREFIX.match(norm[: t.start]):
+            return t.date
+        break
+    colon = max(norm.rfind(":"), norm.rfind("："))
+    if colon >= 0:
+        # 到2025年，主要目标如下： / 今年发展的主要预期目标是：… (a lead, then a list)
+        lead = [t for t in times if t.end <= colon and t.role in ("deadline", "point")]
+        if lead and (lead[-1].role == "deadline" or re.search("目标|预期|任务", norm[:colon])):
+            return lead[-1].date
+    return None
+
+
+def _dating(q: _Q, times: list[TimeExpr], norm: str, qs: list[_Q]) -> TimeExpr | None:
+    """The time expression that dates ``q``: the nearest before it, else one after it
+    in the same clause."""
+    for t in reversed(times):
+        if t.end > q.start or t.role == "since":
+            continue
+        between = [p for p in qs if t.end <= p.start and p.end <= q.start]
+        if between and re.fullmatch(r"\s*的?\s*", norm[t.end : between[0].start]):
+            continue  # 由2018年的2.63%提高到3%: 2018 dates the first figure only
+        return t
+    for t in times:
+        if t.start >= q.end and t.role != "since":
+            between = norm[q.end : t.start]
+            if not re.search(r"[，,；;。]", between):
+                return t
+    return None
+
+
+def _fallback_date(kind: str, ctx: SentenceContext, sentence: str) -> str | None:
+    if ctx.governing_date:
+        return ctx.governing_date
+    if ctx.section_title_date:
+        return ctx.section_title_date
+    title = normalize_zh(ctx.doc_title or "")
+    years = [int(y) for y in _TITLE_YEAR.findall(title)]
+    dy = doc_year(ctx.doc_date)
+    if kind == "target":
+        end = plan_period_end(title)
+        if ctx.doc_period:
+            return str(ctx.doc_period[1])
+        if end:
+            return str(end)
+        if years and (_PLAN_TITLE.search(title) or max(years) > (dy or 0)):
+            return str(max(years))
+        return str(dy + 1) if dy and re.search(r"明年", sentence) else (str(dy) if dy else None)
+    if len(set(years)) == 1 and not _PLAN_TITLE.search(title):
+        # 2024年政府工作报告 reviews 2023; a 2023年统计公报 or 工作总结 is about 2023.
+        return str(years[0] - 1) if _SESSION_REPORT.search(title) else str(years[0])
+    if _SESSION_REPORT.search(title) and dy is not None:
+        return str(dy - 1)
+    if dy is None:
+        return None
+    month = int(ctx.doc_date[5:7]) if ctx.doc_date and len(ctx.doc_date) >= 7 else 12
+    if month <= 3 and re.search(r"全年|过去一年", sentence):
+        return str(dy - 1)  # an annual bulletin published in spring is about last year
+    return str(dy)
+
+
+def _lists_after_respectively(norm: str, qs: list[_Q]) -> dict[int, tuple[int, int]]:
+    """技术合同成交额、高新技术产品产值分别达到1000亿元、5000亿元: pair names with values."""
+    out: dict[int, tuple[int, int]] = {}
+    for m in re.finditer("分别", norm):
+        after = [i for i, q in enumerate(qs) if q.start >= m.end()]
+        if not after:
+            continue
+        chain = [after[0]]
+        for i in after[1:]:
+            if re.fullmatch(
+                r"\s*[、和及与,，]\s*(?:和|及)?\s*", norm[qs[chain[-1]].end : qs[i].start]
+            ):
+                chain.append(i)
+            else:
+                break
+        left = norm[: m.start()]
+        cut = max(left.rfind(c) for c in "，,；;：:。")
+        a = cut + 1
+        names = [(x.start() + a, x.end() + a) for x in re.finditer(r"[^、和及与]+", left[a:])]
+        if len(names) == len(chain) and len(chain) > 1:
+            for i, span in zip(chain, names, strict=True):
+                out[i] = span
+    return out
+
+
+def _keep(q: _Q, norm: str) -> bool:
+    if q.single_cn and not q.unit and q.value_max is None:
+        return False
+    if q.single_cn and q.unit == "count" and q.value in (1, 2) and q.value_max is None:
+        return False  # 一个/两个/一家: articles, not figures
+    return not is_document_part(norm, q.start, q.num_end, q.value, q.unit)
+
+
+def extract_sentence(ctx: SentenceContext) -> SentenceResult:
+    """Items in one Chinese sentence, and any deadline it sets for what follows.
+
+    >>> text = "到2021年底，全市高新技术企业超过1.2万家。"
+    >>> ctx = SentenceContext(text=text, start=0, end=len(text), doc_id="d", lang="zh",
+    ...                       doc_date="2019-09-30", doc_region="Guangzhou", doc_is_plan=True)
+    >>> res = extract_sentence(ctx)
+    >>> [(i.kind, i.indicator, i.comparator, i.value, i.unit, i.date) for i in res.items]
+    [('target', '高新技术企业', '>', 12000.0, 'count', '2021')]
+    >>> res.sets_governing_date
+    '2021'
+    """
+    raw = ctx.text[ctx.start : ctx.end]
+    result = SentenceResult()
+    if not raw.strip():
+        return result
+    norm = normalize_zh(raw)
+    times = _times(norm, 0, ctx.doc_date)
+    result.sets_governing_date = _governing(norm, times)
+    qs = [q for q in scan_quantities(norm) if _keep(q, norm)]
+    # 年产值超过10亿元的企业达到50家: a threshold qualifying a noun is not a figure
+    # when a figure follows.
+    qs = [
+        q
+        for i, q in enumerate(qs)
+        if not (i + 1 < len(qs) and re.match(r"(?:以上|以下)?的", norm[q.end : q.end + 3]))
+    ]
+    if not qs:
+        return result
+    dy = doc_year(ctx.doc_date)
+    gov_year = _year_of(ctx.governing_date or ctx.section_title_date)
+    mentions = region_mentions(norm[: max(q.start for q in qs)])
+    # Times, other figures and region names are never part of an indicator.
+    skip = [(t.start, t.end) for t in times] + [(q.start, q.end) for q in qs]
+    skip += [(a, b) for a, b, _ in mentions]
+    paired = _lists_after_respectively(norm, qs)
+    prev_ind: tuple[int, int] | None = None
+    for i, q in enumerate(qs):
+        unit = q.unit
+        ind = paired.get(i) or find_indicator(
+            norm, q.start, q.end, [s for s in skip if s != (q.start, q.end)]
+        )
+        if ind is None and prev_ind is not None:
+            ind = prev_ind
+        if not unit:
+            table = _TABLE_UNIT.search(norm[: q.start])
+            if table:
+                # 研发经费投入强度（%）：2020年3.1，2025年3.5 — the unit is in the row's name.
+                unit, factor = _TABLE_UNITS[table.group(1)]
+                if ind is None or ind[0] > table.start():
+                    row = max(
+                        (m.end() for m in re.finditer(r"[，,；;：:。\s|]", norm[: table.start()])),
+                        default=0,
+                    )
+                    ind = (row, table.start()) if table.start() - row >= 2 else ind
+                q.value *= factor
+                if q.value_max is not None:
+                    q.value_max *= factor
+            elif ind and _COUNT_NOUN.search(norm[ind[0] : ind[1]]) and q.value >= 1:
+                # 高新技术企业数量达到12000: a bare number counts what its noun counts.
+                unit = "count"
+            else:
+                continue
+        if unit == "count":
+            clause_start = max(
+                (m.end() for m in re.finditer(r"[，,；;：:]", norm[: q.start])), default=0
+            )
+            per = per_capita_unit(
+                norm, min(clause_start, ind[0] if ind else q.start), q.start, q.end
+            )
+            if per:
+                unit = per
+        t = _dating(q, times, norm, qs)
+        prefix = norm[: q.start]
+        clause_end = re.search(r"[，,；;。]", norm[q.end :])
+        clause = norm[q.start : q.end + (clause_end.start() if clause_end else len(norm))]
+        kind = classify_kind(
+            prefix,
+            clause,
+            _year_of(t.date) if t else None,
+            t.role if t else None,
+            dy,
+            gov_year,
+            ctx.doc_is_plan,
+        )
+        date = t.date if t else _fallback_date(kind, ctx, norm)
+        upto = ind[0] if ind and ind[0] < q.start else q.start
+        region = find_region(norm, upto, ctx.doc_region, mentions)
+        ev_start = min(q.start, ind[0]) if ind else q.start
+        ev_end = max(q.end, ind[1]) if ind else q.end
+        if ind is not None:
+            prev_ind = ind
+        result.items.append(
+            Item(
+                doc=ctx.doc_id,
+                kind=kind,  # type: ignore[arg-type]
+                indicator=raw[ind[0] : ind[1]] if ind else "",
+                comparator=q.comparator,  # type: ignore[arg-type]
+                value=q.value,
+                unit=unit,
+                start=ctx.start + ev_start,
+                end=ctx.start + ev_end,
+                sentence=raw,
+                value_max=q.value_max,
+                date=date,
+                growth=q.growth,
+                section=ctx.section,
+                region=region,
+                sentence_start=ctx.start,
+                sentence_end=ctx.end,
+                indicator_start=ctx.start + ind[0] if ind else None,
+                indicator_end=ctx.start + ind[1] if ind else None,
+                lang="zh",
+            )
+        )
+    return result
+
+
+_SPLIT = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
+
+
+def extract_zh_text(
+    text: str,
+    doc_id: str = "zh",
+    doc_date: str | None = None,
+    doc_title: str | None = None,
+    doc_region: str | None = None,
+    doc_is_plan: bool = False,
+) -> list[Item]:
+    """Run the Chinese component over a whole text, sentence by sentence.
+
+    A stand-in for the pipeline for benchmarks and tests: it splits on
+    。！？； and line breaks and carries a lead sentence's deadline to the end
+    of its paragraph.
+
+    >>> [i.value for i in extract_zh_text("到2025年，全市：研发投入1000亿元；高新技术企业1.2万家。")]
+    [100000000000.0, 12000.0]
+    """
+    items: list[Item] = []
+    governing: str | None = None
+    previous: str | None = None
+    for m in _SPLIT.finditer(text):
+        ctx = SentenceContext(
+            text=text,
+            start=m.start(),
+            end=m.end(),
+            doc_id=doc_id,
+            lang="zh",
+            doc_date=doc_date,
+            doc_title=doc_title,
+            doc_region=doc_region,
+            doc_is_plan=doc_is_plan,
+            governing_date=governing,
+            previous_sentence=previous,
+        )
+        res = extract_sentence(ctx)
+        items.extend(res.items)
+        if res.sets_governing_date:
+            governing = res.sets_governing_date
+        if m.group().rstrip().endswith(("。", "！", "？", "!", "?")):
+            governing = None  # the paragraph's list ends with its full stop
+        previous = m.group()
+    return items

@@ -1,0 +1,334 @@
+"""Target or observation, the indicator phrase, the owner region, and non-items.
+
+All functions work on the normalised sentence (see ``normalize_zh``) with
+offsets into it; ``goalpost.extract._zh`` shifts them into the document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = [
+    "classify_kind",
+    "find_indicator",
+    "find_region",
+    "is_document_part",
+    "per_capita_unit",
+    "region_mentions",
+]
+
+_CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n（）()“”]")
+
+# --- kind -----------------------------------------------------------------
+
+_TARGET_WORDS = re.compile(
+    r"力争|确保|争取(?=到|在|用|把|使|实现|达到|突破|超过|建成|形成|全年|年内|\d)|目标|预期|预计到|计划到|规划到|努力|将(?!近|来)|(?<![主重需只还])要(?:达到|实现|确保|突破|超过|保持|力争)"
+    r"|(?:更加|进一步)(?:完善|提升)|基本建成|全面建成|形成.{0,6}格局"
+)
+_OBSERVE_WORDS = re.compile(
+    r"截至|截止|已经|(?<![而并])已(?![于有]?[经])|累计|同比|环比|比上年|较上年|比去年|较去年|上年|去年|共有|现有|"
+    r"拥有(?!量)|位居|排名|居全|完成了|实现了|达到了|增长了|提高了|首次|历史新高|创新高|全年(?:实现|完成|共)|"
+    r"同期|分别占|总计|合计|过去一年|过去五年|五年来|以来"
+)
+_ESTIMATE = re.compile(r"预计|初步统计|初步核算|估计")
+
+
+def classify_kind(
+    prefix: str,
+    clause: str,
+    date_year: int | None,
+    role: str | None,
+    doc_year: int | None,
+    governing_year: int | None,
+    is_plan: bool,
+) -> str:
+    """``"target"`` or ``"observation"`` for one quantity.
+
+    ``prefix`` is the sentence up to the quantity, ``clause`` the clause around
+    it; ``date_year``/``role`` describe the time expression that dates it.
+
+    >>> classify_kind("到2025年，全市研发投入达到", "全市研发投入达到1000亿元", 2025, "deadline", 2021, None, True)
+    'target'
+    >>> classify_kind("2022年，全市研发投入", "全市研发投入1000亿元，同比增长10%", 2022, "point", 2023, None, False)
+    'observation'
+    """
+    t = o = 0
+    if role == "asof":
+        o += 3
+    if date_year is not None and doc_year is not None:
+        if date_year > doc_year:
+            t += 3
+        elif date_year < doc_year:
+            o += 3 if role != "deadline" else 2
+        elif role == "deadline":
+            t += 1
+    elif role == "deadline":
+        t += 2
+    context = prefix + clause
+    targets = len(_TARGET_WORDS.findall(context))
+    observes = len(_OBSERVE_WORDS.findall(context))
+    t += 2 * min(targets, 2)
+    o += 2 * min(observes, 2)
+    current = date_year is None or doc_year is None or date_year <= doc_year
+    if current and _ESTIMATE.search(prefix) and "预计到" not in prefix:
+        # 预计全年增长6%左右: an estimate for the period in progress is a statistic.
+        o += 3
+    if governing_year is not None and date_year is None:
+        if doc_year is None or governing_year >= doc_year:
+            t += 2
+        else:
+            o += 1
+    if is_plan:
+        t += 1
+    else:
+        o += 1
+    if t == o:
+        return "target" if is_plan else "observation"
+    return "target" if t > o else "observation"
+
+
+# --- indicator ------------------------------------------------------------
+
+_LEAD = re.compile(
+    r"(?:[\s,，、]|其中|同时|此外|另外|全年|目前|当前|现已|已经|已|预计|力争|确保|争取|计划|将|要|使|"
+    r"基本|全面|初步|进一步|持续|努力|推动|推进|加快|促进|带动|引导|实现|"
+    r"全市|全省|全国|全区|我市|本市|我省|本省|我国|我区|本区|年均|"
+    r"\d{1,2}[、.．]|[（(]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|"
+    r"时|内|底|末|前|期间|末期|以来|共|由|从|在|的|到|至)"
+)
+_TRAIL = re.compile(
+    r"(?:达到了|达到|达|为|是|有|实现|突破|超过|超|逾|近|约为|约|共计|共|合计|累计|分别|"
+    r"增长率|增长速度|增长幅度|增速|增幅|涨幅|降幅|增长|增加到|增加至|增加|提高到|提高至|提高|提升到|提升至|提升|增至|升至|"
+    r"降至|下降到|下降至|下降|减少|降低到|降低至|降低|回落|上升|上涨|稳定在|保持在|保持|控制在|维持在|"
+    r"占比|同比|环比|比上年|较上年|比去年|较去年|年均|年平均|平均每年|平均|已经|已|将|要|力争|确保|争取|"
+    r"预计|了|的|在|到|至|由|从|以上|大于|小于|不低于|不少于|不超过|不高于|低于|高于|至少|最多|"
+    r"总额|总量|建成|建设|培育|引进|认定|新增|拥有|共有|聚集|集聚|形成|孵化|获批|备案|登记|签订|授权|"
+    r"吸引|带动|实施|完成|安排)\s*$"
+)
+_VERB_LEAD = re.compile(
+    r"(?:新认定|认定|培育|引进|建设|建成|打造|新建|组建|布局|孵化|集聚|吸引|培养|设立|创建|争创|扶持|"
+    r"服务|形成|拥有|聚集|汇聚|入选|获批|获得|获|取得|完成|实施|支持|资助|引育|招引|落地|推广|"
+    r"认证|登记|授权|申请|参与|带动|吸纳|新增培育|累计培育|累计建成|累计认定|累计引进|有)"
+)
+_KEEP_TRAIL = ("总额", "总量")
+
+
+def _strip(s: str, a: int) -> tuple[int, int]:
+    """Trim leading context words and trailing verbs from ``s`` (which starts at ``a``)."""
+    lo, hi = 0, len(s)
+    changed = True
+    while changed and lo < hi:
+        changed = False
+        m = _LEAD.match(s, lo, hi)
+        if m and m.end() > lo:
+            lo, changed = m.end(), True
+        m = _TRAIL.search(s[lo:hi])
+        if m and m.start() < hi - lo and m.group().strip() not in _KEEP_TRAIL:
+            hi, changed = lo + m.start(), True
+    return a + lo, a + hi
+
+
+def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
+    left = [m.end() for m in _CLAUSE_STOP.finditer(norm, 0, start)]
+    a = left[-1] if left else 0
+    m = _CLAUSE_STOP.search(norm, end)
+    return a, m.start() if m else len(norm)
+
+
+def _left_indicator(
+    norm: str, a: int, start: int, skip: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The measured phrase before the number: the nearest chunk between skipped
+    spans that is not empty once context words and verbs are trimmed."""
+    cuts = sorted((max(s0, a), min(e0, start)) for s0, e0 in skip if s0 < start and e0 > a)
+    chunks: list[tuple[int, int]] = []
+    pos = a
+    for s0, e0 in cuts:
+        if s0 > pos:
+            chunks.append((pos, s0))
+        pos = max(pos, e0)
+    if pos < start:
+        chunks.append((pos, start))
+    for c0, c1 in reversed(chunks):
+        lo, hi = _strip(norm[c0:c1], c0)
+        if hi > lo:
+            vm = _VERB_LEAD.match(norm, lo, hi)
+            if vm and vm.end() < hi:
+                lo, hi = _strip(norm[vm.end() : hi], vm.end())
+            elif vm:
+                # 建成10个新型研发机构: a bare verb before the number; the noun follows.
+                return None
+        if hi - lo >= 2:
+            return lo, hi
+    return None
+
+
+def find_indicator(
+    norm: str, start: int, end: int, skip: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Span of the measured phrase for the quantity at ``start:end``, or None.
+
+    ``skip`` holds spans (times, regions, other quantities) that are never
+    part of an indicator.
+
+    >>> s = "到2025年，全社会研发经费投入达到1200亿元"
+    >>> q = s.index("1200")
+    >>> a, b = find_indicator(s, q, q + 7, [(0, 7)])
+    >>> s[a:b]
+    '全社会研发经费投入'
+    >>> s = "培育高新技术企业1.2万家"
+    >>> a, b = find_indicator(s, 8, 13, [])
+    >>> s[a:b]
+    '高新技术企业'
+    """
+    ca, cb = _clause_bounds(norm, start, end)
+    found = _left_indicator(norm, ca, start, skip)
+    if found:
+        return found
+    # Right side: 建成10个新型研发机构
+    b = cb
+    for s0, _e0 in skip:
+        if s0 >= end and s0 < b:
+            b = s0
+    seg = norm[end:b]
+    m = re.match(r"\s*(?:以上|左右|多|余)?\s*(?:的)?", seg)
+    r0 = end + (m.end() if m else 0)
+    r1 = b
+    cut = re.search(r"[、和及与]|等|，", norm[r0:r1])
+    if cut and cut.start() >= 2:
+        r1 = r0 + cut.start()
+    r1 = min(r1, r0 + 24)
+    if r1 - r0 >= 2:
+        return r0, r1
+    return None
+
+
+# --- non-items --------------------------------------------------------------
+
+_DOC_PART = re.compile(
+    r"(?:大|个|项|条|方面|类)?(?:重点|主要|专项|保障|核心|重大)?"
+    r"(?:任务|行动|工程|措施|举措|机制|方面|原则|目标|领域|板块|环节|方向|理念|要求|路径|战略|定位|主题|篇章|部分|"
+    r"步骤|阶段|支撑|抓手|工作|体系|政策)"
+)
+
+
+def is_document_part(norm: str, q_start: int, q_end: int, value: float, unit: str) -> bool:
+    """八大行动, 五项保障措施, 3个方面: a count of the document's own parts.
+
+    >>> s = "实施五项保障措施"
+    >>> is_document_part(s, 2, 4, 5, "count")
+    True
+    """
+    if unit not in ("count", "") or value > 100 or value != int(value):
+        return False
+    return bool(_DOC_PART.match(norm, q_end)) or bool(_DOC_PART.match(norm[q_end - 1 : q_end + 8]))
+
+
+# --- per-capita units ---------------------------------------------------------
+
+_PER = re.compile(
+    r"(?:每|(?<![\d.一二三四五六七八九十百千万亿两]))(?P<n>十万|百万|万|千|百)(?:个|名)?"
+    r"(?:人口|常住人口|就业人员|劳动力|人(?!次|年))|/(?P<m>万|千|百)人"
+)
+_PER_NAME = {
+    "万": "per 10,000 people",
+    "十万": "per 100,000 people",
+    "百万": "per 1,000,000 people",
+    "千": "per 1,000 people",
+    "百": "per 100 people",
+}
+
+
+def per_capita_unit(norm: str, from_: int, q_start: int, q_end: int) -> str | None:
+    """The per-capita unit when the phrase reads 每万人…件 or the unit is …件/万人.
+
+    >>> per_capita_unit("每万人口发明专利拥有量达到40件", 0, 15, 18)
+    'per 10,000 people'
+    """
+    found = list(_PER.finditer(norm, from_, q_start))
+    m = found[-1] if found else None
+    if m is None:
+        m = re.match(r"\s*/\s*(?P<m>十万|万|千|百)人", norm[q_end : q_end + 6])
+        if m is None:
+            return None
+        return _PER_NAME[m.group("m")]
+    return _PER_NAME[m.group("n") or m.group("m")]
+
+
+# --- region -------------------------------------------------------------------
+
+_GENERIC = re.compile(r"全市|本市|我市|全省|本省|我省|全国|我国|全区|本区|我区|全县")
+_NOT_OWNER_AFTER = re.compile(
+    r"(?:级|大学|科学院|研究院|研究所|银行|集团|公司|日报|分院|实验室|中心|第|前|平均|水平|的比重|比重"
+    r"|高校|港|站|路|号|籍|家)"
+)
+
+
+@lru_cache(maxsize=512)
+def _generic(word: str, doc_region: str | None) -> str | None:
+    try:
+        from goalpost import regions
+    except ImportError:  # pragma: no cover - regions lands separately
+        return "China" if word in ("全国", "我国") else doc_region
+    try:
+        rid = regions.generic_region(word, doc_region)
+    except Exception:  # an unknown subject region
+        rid = None
+    if rid is None:
+        rid = "China" if word in ("全国", "我国") else doc_region
+    return rid
+
+
+def region_mentions(norm: str) -> list[tuple[int, int, str]]:
+    """Regions named as owners in a sentence: not 国家级 or 广州实验室, which use a
+    region's name inside another word (empty when ``goalpost.regions`` is absent)."""
+    try:
+        from goalpost import regions
+    except ImportError:  # pragma: no cover
+        return []
+    try:
+        found = regions.region_mentions(norm)
+    except Exception:
+        return []
+    return [
+        (a, b, rid)
+        for a, b, rid in found
+        # 其中国家级: 中国 straddles 其中 and 国家
+        if not _NOT_OWNER_AFTER.match(norm, b) and norm[max(0, a - 1) : a + 1] != "其中"
+    ]
+
+
+def find_region(
+    norm: str,
+    upto: int,
+    doc_region: str | None,
+    mentions: list[tuple[int, int, str]] | None = None,
+) -> str | None:
+    """The region a figure belongs to: the last owner named before ``upto``.
+
+    全市 is the document's city, 全省 its province, 全国/我国 China; explicit
+    names (广东省, 深圳市) win when they come later in the sentence.
+
+    >>> find_region("全国高新技术企业达到40万家", 8, "Guangzhou")
+    'China'
+    >>> find_region("全市高新技术企业达到1.2万家", 8, "Guangzhou")
+    'Guangzhou'
+    """
+    best: tuple[int, str | None] | None = None
+    for m in _GENERIC.finditer(norm, 0, upto):
+        before = norm[max(0, m.start() - 1) : m.start()]
+        if before in ("占", "居", "在", "于", "比", "较") or _NOT_OWNER_AFTER.match(norm, m.end()):
+            continue
+        best = (m.start(), _generic(m.group(), doc_region))
+    if mentions is None:
+        mentions = region_mentions(norm[:upto])
+    for s0, e0, rid in mentions:
+        if e0 > upto:
+            continue
+        before = norm[max(0, s0 - 1) : s0]
+        if before in ("占", "比", "较", "与", "和") or _NOT_OWNER_AFTER.match(norm, e0):
+            continue
+        if best is None or s0 > best[0]:
+            best = (s0, rid)
+    return best[1] if best else doc_region

@@ -1,0 +1,311 @@
+"""Read queries behind the pages and the API, with filters and paging in SQL.
+
+The CLI's ``scoreboard()`` loads every target; a web page must answer in
+well under 100 ms on 10,000 targets, so here filters, counts, sorting and
+paging are pushed into the database. Every value reaches SQL as a bound
+parameter.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import and_, case, distinct, func, literal, or_, select
+
+from goalpost.store import _schema as t
+
+STATUSES = (
+    "achieved",
+    "on_track",
+    "needs_acceleration",
+    "limited_progress",
+    "deteriorating",
+    "off_track",
+    "missed",
+    "insufficient_data",
+    "awaiting_data",
+    "not_assessed",
+)
+SORTS = ("plan", "deadline", "status", "progress", "-progress", "indicator")
+MAX_PAGE_SIZE = 1000
+
+
+@dataclass
+class Filters:
+    """What a scoreboard view or API listing is narrowed to (all optional)."""
+
+    region: str | None = None
+    plan: str | None = None
+    status: str | None = None
+    indicator: str | None = None
+    year: str | None = None
+    q: str | None = None
+    document: str | None = None
+
+    def cleaned(self) -> Filters:
+        """The same filters without NUL characters (PostgreSQL refuses them) or blank values."""
+        for f in fields(self):
+            v = getattr(self, f.name)
+            setattr(self, f.name, (v.replace("\x00", "").strip() or None) if isinstance(v, str) else v)
+        return self
+
+    def active(self) -> dict[str, str]:
+        """The filters set, as URL query parameters."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+def _item_columns() -> list[Any]:
+    i, d, a = t.items, t.documents, t.assessments
+    return [
+        i,
+        d.c.title.label("doc_title"),
+        d.c.date.label("doc_date"),
+        d.c.source.label("doc_source"),
+        func.coalesce(a.c.status, literal("not_assessed")).label("status"),
+    ]
+
+
+def _conditions(kind: str | None, f: Filters, *, include_status: bool = True) -> list[Any]:
+    i, d, a = t.items, t.documents, t.assessments
+    conds: list[Any] = [i.c.review_status != "rejected"]
+    if kind:
+        conds.append(i.c.kind == kind)
+    if f.region:
+        conds.append(func.lower(i.c.region) == f.region.lower())
+    if f.plan:
+        conds.append(or_(i.c.document_id == f.plan, func.lower(d.c.title).like(f"%{_esc(f.plan.lower())}%", escape="\\")))
+    if f.document:
+        conds.append(or_(i.c.document_id == f.document, d.c.source.like(f"%{_esc(f.document)}%", escape="\\")))
+    if f.indicator:
+        like = f"%{_esc(f.indicator.lower())}%"
+        conds.append(or_(i.c.indicator_id == f.indicator, func.lower(i.c.indicator_text).like(like, escape="\\")))
+    if f.year:
+        conds.append(i.c.date.like(f"{_esc(f.year[:4])}%", escape="\\"))
+    if f.q:
+        like = f"%{_esc(f.q.lower())}%"
+        conds.append(or_(func.lower(i.c.indicator_text).like(like, escape="\\"),
+                         func.lower(i.c.sentence).like(like, escape="\\"),
+                         func.lower(i.c.section).like(like, escape="\\")))  # fmt: skip
+    if include_status and f.status:
+        if f.status == "not_assessed":
+            conds.append(a.c.status.is_(None))
+        else:
+            conds.append(a.c.status == f.status)
+    return conds
+
+
+def _esc(s: str) -> str:
+    """Escape LIKE wildcards so a user's ``%`` or ``_`` is matched literally."""
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _joined() -> Any:
+    i, d, a = t.items, t.documents, t.assessments
+    return i.outerjoin(d, i.c.document_id == d.c.id).outerjoin(a, a.c.target_id == i.c.id)
+
+
+def _order(sort: str) -> list[Any]:
+    i, d, a = t.items, t.documents, t.assessments
+    plan_order = [func.coalesce(d.c.date, ""), func.coalesce(d.c.title, i.c.source, ""), i.c.start, i.c.id]
+    if sort == "deadline":
+        return [i.c.date.is_(None), i.c.date, *plan_order]
+    if sort == "status":
+        rank = case({s: n for n, s in enumerate(STATUSES)}, value=a.c.status, else_=len(STATUSES))
+        return [rank, *plan_order]
+    if sort in ("progress", "-progress"):
+        key = a.c.progress.desc() if sort == "-progress" else a.c.progress
+        return [a.c.progress.is_(None), key, *plan_order]
+    if sort == "indicator":
+        return [func.coalesce(i.c.indicator_id, i.c.indicator_text), *plan_order]
+    return plan_order
+
+
+def list_items(store: Any, kind: str | None, f: Filters, *, sort: str = "plan", limit: int = 50,
+               offset: int = 0) -> tuple[list[dict[str, Any]], int]:  # fmt: skip
+    """One page of items (with plan title and status) and the total matching."""
+    limit = max(1, min(int(limit), MAX_PAGE_SIZE))
+    conds = _conditions(kind, f)
+    q = select(*_item_columns()).select_from(_joined()).where(and_(*conds))
+    q = q.order_by(*_order(sort if sort in SORTS else "plan")).limit(limit).offset(max(0, int(offset)))
+    count_q = select(func.count()).select_from(_joined()).where(and_(*conds))
+    with store.engine.connect() as c:
+        rows = [dict(r) for r in c.execute(q).mappings()]
+        total = c.execute(count_q).scalar_one()
+    return rows, total
+
+
+def status_counts(store: Any, f: Filters) -> dict[str, int]:
+    """Targets per status under every filter but the status one (for the chips on top)."""
+    a = t.assessments
+    status = func.coalesce(a.c.status, literal("not_assessed"))
+    q = (
+        select(status, func.count())
+        .select_from(_joined())
+        .where(and_(*_conditions("target", f, include_status=False)))
+        .group_by(status)
+    )
+    with store.engine.connect() as c:
+        got = {s: n for s, n in c.execute(q)}
+    return {s: got[s] for s in (*STATUSES, *sorted(set(got) - set(STATUSES))) if s in got}
+
+
+def attach_assessments(store: Any, rows: list[dict[str, Any]]) -> None:
+    """Add ``assessment`` (dict or None) and ``revisions`` (kinds) to target rows, in place."""
+    ids = [r["id"] for r in rows]
+    if not ids:
+        return
+    a, rv = t.assessments, t.revisions
+    revs: dict[str, list[str]] = defaultdict(list)
+    with store.engine.connect() as c:
+        found = {r["target_id"]: dict(r) for r in c.execute(select(a).where(a.c.target_id.in_(ids))).mappings()}
+        q = select(rv.c.older_id, rv.c.newer_id, rv.c.kind).where(or_(rv.c.older_id.in_(ids), rv.c.newer_id.in_(ids)))
+        for older, newer, kind in c.execute(q):
+            # why: same wording as goalpost.scoreboard(), so CLI and web agree
+            if older:
+                revs[older].append(kind if kind == "superseded" else f"{kind} later")
+            if newer and kind != "superseded":
+                revs[newer].append(kind)
+    for r in rows:
+        r["assessment"] = found.get(r["id"])
+        r["revisions"] = revs.get(r["id"], [])
+
+
+def filter_options(store: Any) -> dict[str, list[Any]]:
+    """Choices for the scoreboard's filter menus: regions, plans, indicators, deadline years."""
+    i, d = t.items, t.documents
+    target = and_(i.c.kind == "target", i.c.review_status != "rejected")
+    with store.engine.connect() as c:
+        regions = [r for (r,) in c.execute(select(distinct(i.c.region)).where(target, i.c.region.is_not(None)).order_by(i.c.region))]
+        plans = [dict(r) for r in c.execute(
+            select(d.c.id, d.c.title, d.c.date).where(d.c.is_plan.is_(True)).order_by(d.c.date, d.c.title)
+        ).mappings()]  # fmt: skip
+        inds = [dict(r) for r in c.execute(select(t.indicators.c.id, t.indicators.c.name_en, t.indicators.c.name_zh)
+                                           .where(t.indicators.c.merged_into.is_(None)).order_by(t.indicators.c.id)).mappings()]  # fmt: skip
+        years = sorted({(y or "")[:4] for (y,) in c.execute(select(distinct(func.substr(i.c.date, 1, 4))).where(target))} - {""})
+    return {"regions": regions, "plans": plans, "indicators": inds, "years": years, "statuses": list(STATUSES)}
+
+
+def get_item(store: Any, item_id: str) -> dict[str, Any] | None:
+    """One item (rejected ones too) with plan title and status, or None."""
+    q = select(*_item_columns()).select_from(_joined()).where(t.items.c.id == item_id)
+    with store.engine.connect() as c:
+        row = c.execute(q).mappings().first()
+    return dict(row) if row else None
+
+
+def series(store: Any, indicator_id: str | None, region: str | None = None, *, any_region: bool = False,
+           kind: str | None = "observation", limit: int = 5000) -> list[dict[str, Any]]:  # fmt: skip
+    """Items of one indicator (one region, or every region), oldest first."""
+    if not indicator_id:
+        return []
+    i = t.items
+    conds = [i.c.indicator_id == indicator_id, i.c.review_status != "rejected"]
+    if kind:
+        conds.append(i.c.kind == kind)
+    if not any_region:
+        conds.append(i.c.region.is_(None) if region is None else i.c.region == region)
+    q = select(*_item_columns()).select_from(_joined()).where(and_(*conds)).order_by(i.c.date, i.c.id).limit(limit)
+    with store.engine.connect() as c:
+        return [dict(r) for r in c.execute(q).mappings()]
+
+
+def item_revisions(store: Any, item_id: str) -> list[dict[str, Any]]:
+    """Revision records this target takes part in."""
+    rv = t.revisions
+    q = select(rv).where(or_(rv.c.older_id == item_id, rv.c.newer_id == item_id)).order_by(rv.c.id)
+    with store.engine.connect() as c:
+        return [dict(r) for r in c.execute(q).mappings()]
+
+
+def item_audit(store: Any, item_id: str) -> list[dict[str, Any]]:
+    """Audit-log entries about an item, oldest first, with ``before``/``after`` decoded."""
+    al = t.audit_log
+    q = select(al).where(al.c.entity == "item", al.c.entity_id == item_id).order_by(al.c.id)
+    with store.engine.connect() as c:
+        rows = [dict(r) for r in c.execute(q).mappings()]
+    for r in rows:
+        before = json.loads(r["before"]) if r["before"] else {}
+        after = json.loads(r["after"]) if r["after"] else {}
+        r["changes"] = [(k, before.get(k), after.get(k)) for k in after if before.get(k) != after.get(k)]
+    return rows
+
+
+def document_items(store: Any, doc_id: str) -> list[dict[str, Any]]:
+    """Every item of a document (rejected ones too), in text order."""
+    q = (select(*_item_columns()).select_from(_joined()).where(t.items.c.document_id == doc_id)
+         .order_by(t.items.c.start, t.items.c.id))  # fmt: skip
+    with store.engine.connect() as c:
+        return [dict(r) for r in c.execute(q).mappings()]
+
+
+def list_documents(store: Any, *, limit: int = 100, offset: int = 0, plan: str | None = None,
+                   region: str | None = None) -> tuple[list[dict[str, Any]], int]:  # fmt: skip
+    """Documents' metadata (no text) with item counts, newest first, and the total."""
+    d, i = t.documents, t.items
+    conds = []
+    if plan:
+        conds.append(or_(d.c.id == plan, func.lower(d.c.title).like(f"%{_esc(plan.lower())}%", escape="\\")))
+    if region:
+        conds.append(func.lower(d.c.region) == region.lower())
+    counts = (select(i.c.document_id, func.count().label("n_items")).where(i.c.document_id.is_not(None))
+              .group_by(i.c.document_id).subquery())  # fmt: skip
+    cols = [c for c in d.c if c.name != "text"]
+    q = (select(*cols, func.coalesce(counts.c.n_items, 0).label("items"))
+         .select_from(d.outerjoin(counts, counts.c.document_id == d.c.id)))  # fmt: skip
+    if conds:
+        q = q.where(and_(*conds))
+    q = q.order_by(d.c.date.desc(), d.c.id).limit(max(1, min(limit, MAX_PAGE_SIZE))).offset(max(0, offset))
+    cq = select(func.count()).select_from(d)
+    if conds:
+        cq = cq.where(and_(*conds))
+    with store.engine.connect() as c:
+        return [dict(r) for r in c.execute(q).mappings()], c.execute(cq).scalar_one()
+
+
+def list_indicators(store: Any, *, limit: int = 1000, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Catalog indicators with their counts of targets and observations, and the total."""
+    ind, i = t.indicators, t.items
+    counts = (select(i.c.indicator_id,
+                     func.sum(case((i.c.kind == "target", 1), else_=0)).label("targets"),
+                     func.sum(case((i.c.kind == "observation", 1), else_=0)).label("observations"))
+              .where(i.c.review_status != "rejected").group_by(i.c.indicator_id).subquery())  # fmt: skip
+    q = (select(ind, func.coalesce(counts.c.targets, 0).label("targets"),
+                func.coalesce(counts.c.observations, 0).label("observations"))
+         .select_from(ind.outerjoin(counts, counts.c.indicator_id == ind.c.id))
+         .order_by(ind.c.id).limit(max(1, min(limit, MAX_PAGE_SIZE))).offset(max(0, offset)))  # fmt: skip
+    with store.engine.connect() as c:
+        rows = [dict(r) for r in c.execute(q).mappings()]
+        total = c.execute(select(func.count()).select_from(ind)).scalar_one()
+    return rows, total
+
+
+def get_indicator(store: Any, indicator_id: str) -> dict[str, Any] | None:
+    """A catalog indicator with its aliases, or None."""
+    ind, al = t.indicators, t.indicator_aliases
+    with store.engine.connect() as c:
+        row = c.execute(select(ind).where(ind.c.id == indicator_id)).mappings().first()
+        if row is None:
+            return None
+        aliases = [dict(r) for r in c.execute(select(al.c.alias, al.c.lang, al.c.origin)
+                                               .where(al.c.indicator_id == indicator_id)).mappings()]  # fmt: skip
+    return {**dict(row), "aliases": aliases}
+
+
+def list_revisions(store: Any, *, indicator: str | None = None, region: str | None = None, limit: int = 100,
+                   offset: int = 0) -> tuple[list[dict[str, Any]], int]:  # fmt: skip
+    """Revision records, oldest first, and the total."""
+    rv = t.revisions
+    conds = []
+    if indicator:
+        conds.append(rv.c.indicator_id == indicator)
+    if region:
+        conds.append(func.lower(rv.c.region) == region.lower())
+    where = and_(*conds) if conds else literal(True)
+    q = select(rv).where(where).order_by(rv.c.id).limit(max(1, min(limit, MAX_PAGE_SIZE))).offset(max(0, offset))
+    with store.engine.connect() as c:
+        rows = [dict(r) for r in c.execute(q).mappings()]
+        total = c.execute(select(func.count()).select_from(rv).where(where)).scalar_one()
+    return rows, total

@@ -1,0 +1,452 @@
+"""Unit tests of the Chinese component: numerals, quantities, dates, comparators,
+kinds, indicators, regions and what is not an item."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from goalpost.extract._types import SentenceContext
+from goalpost.extract._zh import extract_sentence, extract_zh_text
+from goalpost.extract._zh_dates import parse_zh_times, plan_period_end
+from goalpost.extract._zh_numbers import normalize_zh, numeral_value
+from goalpost.extract._zh_quantities import parse_zh_numbers, parse_zh_quantities
+
+
+def _ctx(text: str, **kw) -> SentenceContext:
+    kw.setdefault("doc_date", "2021-06-01")
+    kw.setdefault("doc_region", "Guangzhou")
+    return SentenceContext(text=text, start=0, end=len(text), doc_id="d", lang="zh", **kw)
+
+
+# --- numerals ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("run", "value"),
+    [
+        ("1.2万", 12000),
+        ("1200亿", 1.2e11),
+        ("3.3万亿", 3.3e12),
+        ("500多亿", 5e10),
+        ("一万二千", 12000),
+        ("两千五百", 2500),
+        ("二十二", 22),
+        ("十五点三", 15.3),
+        ("一千零五", 1005),
+        ("两千四百五", 2450),
+        ("一万三", 13000),
+        ("四亿五千六百四十二万零一十五", 456420015),
+        ("3万4000", 34000),
+        ("5万4千6百", 54600),
+        ("1,100万", 1.1e7),
+        ("二〇二五", 2025),
+        ("十几万", 100000),
+        ("零点五", 0.5),
+    ],
+)
+def test_numeral_values(run: str, value: float) -> None:
+    got = numeral_value(run)
+    assert got is not None
+    assert got[0] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("run", ["万", "亿", "二三十", "十三五", "百千"])
+def test_numerals_that_are_not_numbers(run: str) -> None:
+    assert numeral_value(run) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("１．２萬家", "1.2万家"),
+        ("增長１５．３％", "增长15.3%"),
+        ("４，５６５", "4,565"),
+        ("研发，创新", "研发，创新"),
+        ("兩千億元", "两千亿元"),
+    ],
+)
+def test_normalisation_keeps_length_and_maps_characters(text: str, expected: str) -> None:
+    out = normalize_zh(text)
+    assert out == expected
+    assert len(out) == len(text)
+
+
+# --- quantities, units, comparators ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "comparator"),
+    [
+        ("高新技术企业1.2万家", 12000, "count", "="),
+        ("研发投入1200亿元", 1.2e11, "CNY", "="),
+        ("地区生产总值3.3万亿元", 3.3e12, "CNY", "="),
+        ("研发投入强度3.1%", 3.1, "%", "="),
+        ("提高0.3个百分点", 0.3, "pp", "="),
+        ("百分之十五点三", 15.3, "%", "="),
+        ("七成", 70, "%", "="),
+        ("三分之一", 100 / 3, "%", "="),
+        ("千分之五", 0.5, "%", "="),
+        ("引进资金500多亿元", 5e10, "CNY", ">"),
+        ("孵化器10余家", 10, "count", ">"),
+        ("超过1.2万家", 12000, "count", ">"),
+        ("突破1000亿元", 1e11, "CNY", ">"),
+        ("高于3%", 3, "%", ">"),
+        ("逾百家", 100, "count", ">"),
+        ("达到1200亿元以上", 1.2e11, "CNY", ">="),
+        ("不少于20家", 20, "count", ">="),
+        ("不低于4%", 4, "%", ">="),
+        ("至少有10个", 10, "count", ">="),
+        ("约4000家", 4000, "count", "~"),
+        ("近9000家", 9000, "count", "~"),
+        ("5%左右", 5, "%", "~"),
+        ("大约200人", 200, "count", "~"),
+        ("控制在0.6吨以内", 0.6, "t", "<="),
+        ("不超过5%", 5, "%", "<="),
+        ("3%以下", 3, "%", "<="),
+        ("低于5%", 5, "%", "<"),
+        ("不足100家", 100, "count", "<"),
+        ("1000万美元", 1e7, "USD", "="),
+        ("2亿欧元", 2e8, "EUR", "="),
+        ("人民币50亿元", 5e9, "CNY", "="),
+        ("100亿港元", 1e10, "HKD", "="),
+        ("两千五百万人次", 2.5e7, "count", "="),
+        ("建成10座", 10, "count", "="),
+        ("培养5000名", 5000, "count", "="),
+        ("面积10平方公里", 10, "sq km", "="),
+        ("研发人员25万人年", 250000, "person-years", "="),
+        ("增长1.5倍", 1.5, "times", "="),
+    ],
+)
+def test_quantities_value_unit_comparator(
+    text: str, value: float, unit: str, comparator: str
+) -> None:
+    qs = parse_zh_quantities(text)
+    assert len(qs) == 1, qs
+    q = qs[0]
+    assert (q.value, q.unit, q.comparator) == (pytest.approx(value), unit, comparator)
+    assert text[q.start : q.end] == q.surface
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("1-2个", 1, 2, "count"),
+        ("一至两个", 1, 2, "count"),
+        ("3%-5%", 3, 5, "%"),
+        ("3-5%", 3, 5, "%"),
+        ("10到20家", 10, 20, "count"),
+        ("5000-6000亿元", 5e11, 6e11, "CNY"),
+        ("1.5～2万家", 15000, 20000, "count"),
+        ("2至3个百分点", 2, 3, "pp"),
+        ("在3%和5%之间", 3, 5, "%"),
+    ],
+)
+def test_ranges(text: str, low: float, high: float, unit: str) -> None:
+    (q,) = parse_zh_quantities(text)
+    assert (q.comparator, q.value, q.value_max, q.unit) == (
+        "range",
+        pytest.approx(low),
+        pytest.approx(high),
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "growth"),
+    [
+        ("同比增长11.6%", 11.6, True),
+        ("年均增长7%以上", 7, True),
+        ("比上年增长8.5%", 8.5, True),
+        ("提高2个百分点", 2, True),
+        ("增速达到9%", 9, True),
+        ("下降3.9%", -3.9, True),
+        ("同比减少1.2%", -1.2, True),
+        ("比重提高到3.5%", 3.5, False),
+        ("降低至2%", 2, False),
+        ("达到3.5%", 3.5, False),
+    ],
+)
+def test_growth_sense_and_sign(text: str, value: float, growth: bool) -> None:
+    (q,) = parse_zh_quantities(text)
+    assert (q.value, q.growth) == (pytest.approx(value), growth)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第十四个五年规划",
+        "穗府函〔2018〕224号",
+        "粤ICP备05080307号",
+        "粤公网安备44010402001023号",
+        "2025年",
+        "1-11月",
+        "2023年10月1日",
+        "位居全国第二位",
+        "连续进入前三",
+        "连续14年",
+        "千亿级产业集群",
+        "世界500强",
+        "“十四五”期间",
+        "5G网络",
+        "统一部署",
+        "登陆部队",
+        "坚持“四个面向”",
+        "每万人口",
+        "访问 https://www.gz.gov.cn/a/2023/5678.html",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert parse_zh_quantities(text) == []
+
+
+def test_offsets_shift_and_full_width_digits_keep_their_place() -> None:
+    text = "全市研发投入达到１２００亿元，增长１５．３％。"
+    qs = parse_zh_quantities(text, offset=100)
+    assert [(q.value, q.unit) for q in qs] == [(1.2e11, "CNY"), (15.3, "%")]
+    assert [text[q.start - 100 : q.end - 100] for q in qs] == ["１２００亿元", "１５．３％"]
+
+
+def test_number_layer_reads_numerals_without_unit_factors() -> None:
+    assert parse_zh_numbers("十斤苹果和199个梨") == [(0, 1, 10.0), (5, 8, 199.0)]
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "role"),
+    [
+        ("到2025年，", "2025", "deadline"),
+        ("到2021年底", "2021", "deadline"),
+        ("截至2023年底", "2023", "asof"),
+        ("截至2023年6月底", "2023-06", "asof"),
+        ("2022年，", "2022", "point"),
+        ("二〇二五年", "2025", "point"),
+        ("今年", "2023", "point"),
+        ("去年", "2022", "point"),
+        ("上年", "2022", "point"),
+        ("明年", "2024", "point"),
+        ("上半年", "2023-06", "point"),
+        ("前三季度", "2023-09", "point"),
+        ("1-11月", "2023-11", "point"),
+        ("2023年1—6月", "2023-06", "point"),
+        ("“十四五”期间", "2025", "deadline"),
+        ("到“十四五”末", "2025", "deadline"),
+        ("“十三五”时期", "2020", "deadline"),
+        ("2025年前", "2025", "deadline"),
+        ("2021—2025年", "2025", "deadline"),
+        ("2023年12月31日", "2023-12-31", "point"),
+    ],
+)
+def test_time_expressions(text: str, date: str, role: str) -> None:
+    times = parse_zh_times(text, doc_date="2023-12-10")
+    assert [(t.date, t.role) for t in times][:1] == [(date, role)]
+
+
+@pytest.mark.parametrize("text", ["比上年增长5%", "较2020年提高", "与去年同期相比", "2018年以来"])
+def test_comparison_bases_do_not_date_a_figure(text: str) -> None:
+    assert [t for t in parse_zh_times(text, doc_date="2023-12-10") if t.role != "since"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "end"),
+    [("广州市科技创新“十四五”规划", 2025), ("十三五规划纲要", 2020), ("年度报告", None)],
+)
+def test_plan_period_end(title: str, end: int | None) -> None:
+    assert plan_period_end(title) == end
+
+
+# --- items: kind, date, indicator, region --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "is_plan", "kind", "date"),
+    [
+        ("到2025年，全市高新技术企业达到1.5万家。", "2021-06-01", True, "target", "2025"),
+        ("力争新增上市企业30家。", "2021-06-01", True, "target", None),
+        ("确保研发投入强度不低于3%。", "2021-06-01", False, "target", None),
+        ("2020年，全市高新技术企业达到1.2万家。", "2021-06-01", True, "observation", "2020"),
+        ("截至2020年底，全市已有孵化器380家。", "2021-06-01", True, "observation", "2020"),
+        ("全年技术合同成交额1200亿元，同比增长11.2%。", "2021-06-01", False, "observation", None),
+        ("预计全年地区生产总值增长6%左右。", "2021-11-01", False, "observation", "2021"),
+        ("今年的主要预期目标是：研发投入增长10%以上。", "2021-02-01", False, "target", "2021"),
+        ("“十四五”期间，研发投入年均增长12%以上。", "2021-06-01", True, "target", "2025"),
+        ("去年全市新增高新技术企业2000家。", "2021-06-01", False, "observation", "2020"),
+    ],
+)
+def test_kind_and_date(
+    text: str, doc_date: str, is_plan: bool, kind: str, date: str | None
+) -> None:
+    res = extract_sentence(_ctx(text, doc_date=doc_date, doc_is_plan=is_plan))
+    assert res.items
+    assert res.items[0].kind == kind
+    if date:
+        assert res.items[0].date == date
+
+
+def test_governing_date_from_a_lead_sentence_reaches_the_list() -> None:
+    text = "到2025年，主要目标如下：高新技术企业达到1.5万家；孵化器达到300家。"
+    items = extract_zh_text(text, doc_date="2021-06-01", doc_is_plan=True)
+    assert [(i.value, i.date, i.kind) for i in items] == [
+        (15000, "2025", "target"),
+        (300, "2025", "target"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "governing"),
+    [
+        ("到2025年，", "2025"),
+        ("（一）到2025年主要目标", "2025"),
+        ("力争到2021年底，全市：", "2021"),
+        ("主要目标：到2030年，", "2030"),
+        ("全市高新技术企业达到1.5万家。", None),
+        ("2020年，全市高新技术企业达到1.2万家。", None),
+    ],
+)
+def test_sentences_that_set_a_governing_date(text: str, governing: str | None) -> None:
+    assert extract_sentence(_ctx(text)).sets_governing_date == governing
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("全社会研发经费投入达到1200亿元", "全社会研发经费投入"),
+        ("培育高新技术企业1.2万家", "高新技术企业"),
+        ("建成10个新型研发机构", "新型研发机构"),
+        ("研发经费投入占地区生产总值比重达到3.5%", "研发经费投入占地区生产总值比重"),
+        ("到2025年，全市技术合同成交额突破2000亿元", "技术合同成交额"),
+        ("力争全市独角兽企业数量达到20家", "独角兽企业数量"),
+        ("地区生产总值年均增长6%", "地区生产总值"),
+    ],
+)
+def test_indicator_phrase_as_written(text: str, indicator: str) -> None:
+    (item,) = extract_sentence(_ctx(text)).items
+    assert item.indicator == indicator
+    assert text[item.indicator_start : item.indicator_end] == indicator
+
+
+def test_respectively_pairs_names_with_values() -> None:
+    text = "技术合同成交额、高新技术产品产值分别达到1000亿元、1.2万亿元。"
+    items = extract_sentence(_ctx(text)).items
+    assert [(i.indicator, i.value) for i in items] == [
+        ("技术合同成交额", 1e11),
+        ("高新技术产品产值", 1.2e12),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_region", "region"),
+    [
+        ("全市高新技术企业达到1.2万家", "Guangzhou", "Guangzhou"),
+        ("全省高新技术企业达到6万家", "Guangzhou", "Guangdong"),
+        ("全国高新技术企业达到40万家", "Guangzhou", "China"),
+        ("深圳市高新技术企业超过2.3万家", "Guangzhou", "Shenzhen"),
+        ("高新技术企业达到1.2万家，占全国的3%", "Guangzhou", "Guangzhou"),
+    ],
+)
+def test_region_of_an_item(text: str, doc_region: str, region: str) -> None:
+    items = extract_sentence(_ctx(text, doc_region=doc_region)).items
+    assert items[0].region == region
+
+
+def test_a_threshold_qualifying_a_noun_is_not_a_figure() -> None:
+    items = extract_sentence(_ctx("年产值超过10亿元的企业达到50家。")).items
+    assert [(i.value, i.unit) for i in items] == [(50, "count")]
+
+
+def test_per_capita_ratio_unit() -> None:
+    (item,) = extract_sentence(_ctx("每万人口发明专利拥有量达到40件")).items
+    assert (item.value, item.unit) == (40, "per 10,000 people")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本规划包括八大行动、三十项重点任务和五项保障措施。",
+        "实施十大工程，完善三项机制。",
+        "一是强化企业创新主体地位，二是完善创新生态。",
+        "广州市连续14年获评全国创新型城市，位居全国第三位。",
+        "根据《关于印发科技创新“十四五”规划的通知》（穗府〔2022〕4号）要求。",
+    ],
+)
+def test_sentences_without_items(text: str) -> None:
+    assert extract_sentence(_ctx(text)).items == []
+
+
+def test_items_carry_document_offsets_and_sentence_fields() -> None:
+    text = "前言。到2021年底，全市高新技术企业超过1.2万家。"
+    start = text.index("到")
+    ctx = SentenceContext(
+        text=text,
+        start=start,
+        end=len(text),
+        doc_id="doc",
+        lang="zh",
+        doc_date="2019-09-30",
+        doc_region="Guangzhou",
+        doc_is_plan=True,
+        section="一、总体目标",
+    )
+    (item,) = extract_sentence(ctx).items
+    assert "1.2万家" in text[item.start : item.end]
+    assert (item.sentence_start, item.sentence_end, item.sentence) == (
+        start,
+        len(text),
+        text[start:],
+    )
+    assert (item.doc, item.lang, item.section) == ("doc", "zh", "一、总体目标")
+
+
+def test_traditional_characters_are_read() -> None:
+    (a, b) = extract_sentence(
+        _ctx("到2025年，全市高新技術企業數量超過2.5萬家，研發經費投入強度達到5.5%左右。")
+    ).items
+    assert (a.value, a.comparator, a.indicator) == (25000, ">", "高新技術企業數量")
+    assert (b.value, b.comparator) == (5.5, "~")
+
+
+def test_english_words_inside_a_chinese_sentence() -> None:
+    items = extract_sentence(_ctx("全市5G基站累计建成7.6万座，AI企业超过1000家。")).items
+    assert [(i.value, i.comparator, i.indicator) for i in items] == [
+        (76000, "=", "5G基站"),
+        (1000, ">", "AI企业"),
+    ]
+
+
+# --- robustness ------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    list(
+        "0123456789.,%-~年月日到至约超过以上下左右万亿千百十一二两三五七九零点成分之个家元美亿人次第前全市省国，。；：（）“”"
+    )
+    + ["１", "．", "％", "萬", "億", "個", "a", "G", " ", "\n", "百分之", "个百分点", "分别", "、"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join), st.text(max_size=20))
+def test_arbitrary_text_never_raises_and_spans_are_valid(body: str, noise: str) -> None:
+    text = noise + body
+    start = len(noise) // 2
+    ctx = SentenceContext(
+        text=text,
+        start=start,
+        end=len(text),
+        doc_id="h",
+        lang="zh",
+        doc_date="2022-05-01",
+        doc_region="Guangzhou",
+        doc_is_plan=True,
+    )
+    res = extract_sentence(ctx)
+    for item in res.items:
+        assert start <= item.start <= item.end <= len(text)
+        assert item.unit and item.kind in ("target", "observation")
+        if item.indicator_start is not None:
+            assert text[item.indicator_start : item.indicator_end] == item.indicator
+    for q in parse_zh_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.surface

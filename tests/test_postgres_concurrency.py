@@ -1,0 +1,194 @@
+"""Teams on one database: several writers at once, and bulk loading, on SQLite and PostgreSQL.
+
+Two real ``goalpost ingest`` processes on different folders write into the
+same database while this process reviews items as they appear (what the web
+review does); afterwards ``goalpost db check`` passes and every document is
+stored exactly once, with every item a sequential ingest would store. The
+bulk path (``COPY`` on PostgreSQL, many documents per transaction) must
+store exactly what ``Store.save_document`` stores.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, insert, select
+
+from goalpost._ingest import ingest, process_file
+from goalpost._linking import Linker
+from goalpost.store import Store
+from goalpost.store import _schema as t
+from goalpost.store._bulk import DocumentWrite, bulk_insert, save_documents, uses_copy
+
+REPO = Path(__file__).resolve().parents[1]
+GOALPOST = Path(sys.executable).with_name("goalpost")
+
+
+def make_corpus_module() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", REPO / "benchmarks" / "make_corpus.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["make_corpus"] = mod  # why: dataclasses look their module up there
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def two_folders(tmp_path_factory) -> tuple[Path, Path]:
+    gen = make_corpus_module()
+    root = tmp_path_factory.mktemp("teams")
+    gen.generate_corpus(root / "north", 40, seed=11)
+    gen.generate_corpus(root / "south", 40, seed=12)
+    return root / "north", root / "south"
+
+
+def review_while(
+    procs: list[subprocess.Popen], store: Store, rng: random.Random
+) -> list[tuple[str, str]]:
+    """Review random items until the ingests end, as a person in the web app would."""
+    done: list[tuple[str, str]] = []
+    while any(p.poll() is None for p in procs) or not done:
+        rows = store.items(limit=50)
+        if not rows:
+            time.sleep(0.05)
+            continue
+        row = rng.choice(rows)
+        action = rng.choice(["accept", "correct", "note"])
+        fields = {"value": row["value"] + 1} if action == "correct" else None
+        store.review_item(row["id"], action, actor="reviewer", fields=fields, note="checked")
+        done.append((row["id"], action))
+    return done
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engines", [("local", "local"), ("local", "dask")])
+@pytest.mark.parametrize("database", ["migrated", "fresh"])
+def test_two_ingests_and_a_reviewer_leave_a_consistent_database(
+    engines: tuple[str, str],
+    database: str,
+    db_url: str,
+    two_folders: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:
+    if database == "migrated":
+        Linker.for_store(Store(db_url))  # schema and catalog there, as on a team's server
+    procs = [
+        subprocess.Popen(
+            [str(GOALPOST), "ingest", str(folder), "--db", db_url, "--engine", engine],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for folder, engine in zip(two_folders, engines, strict=True)
+    ]
+    reviewer = Store(db_url)
+    reviews = review_while(procs, reviewer, random.Random(3))
+    for p in procs:
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+    check = subprocess.run(
+        [str(GOALPOST), "db", "check", "--db", db_url], capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
+    files = [
+        f
+        for folder in two_folders
+        for f in folder.rglob("*")
+        if f.suffix in (".txt", ".md", ".html")
+    ]
+    docs = reviewer.documents()
+    assert sorted(d["source"] for d in docs) == sorted(str(f) for f in files)
+    assert len({d["id"] for d in docs}) == len(files)
+    # every item a one-by-one ingest stores, and no other
+    sequential = Store(f"sqlite:///{tmp_path / 'sequential.db'}")
+    ingest(sequential, list(two_folders))
+    want = {r["id"] for r in sequential.items(include_rejected=True)}
+    assert {r["id"] for r in reviewer.items(include_rejected=True)} == want
+    assert len(reviewer.reviews()) == len(reviews)
+    for item_id, action in reviews[-5:]:
+        row = reviewer.get_item(item_id)
+        assert row is not None and (action == "note" or row["review_status"] != "extracted")
+
+
+# ---------------------------------------------------------------- bulk loading
+def stored_rows(store: Store) -> dict[str, list[tuple]]:
+    skip = {"ingested_at", "created_at", "at"}
+    out = {}
+    with store.engine.connect() as c:
+        for tbl in (t.documents, t.sections, t.items, t.audit_log):
+            keep_id = tbl.name in ("documents", "items")
+            cols = [col for col in tbl.c if col.name not in skip and (col.name != "id" or keep_id)]
+            out[tbl.name] = sorted(tuple(r) for r in c.execute(select(*cols)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def processed(seeds_dir: Path) -> list[Any]:
+    return [process_file(f) for f in sorted(seeds_dir.glob("*.txt"))]
+
+
+def test_batch_save_stores_what_one_by_one_saves(
+    db_url: str, tmp_path: Path, processed: list[Any]
+) -> None:
+    batch, one_by_one = Store(db_url), Store(f"sqlite:///{tmp_path / 'ref.db'}")
+    linker = Linker.for_store(one_by_one)
+    writes = [DocumentWrite(p.document, p.items, any(i.kind == "target" for i in p.items), p.size,
+                            linker.link_items(p.items)) for p in processed]  # fmt: skip
+    want = [one_by_one.save_document(w.doc, w.items, is_plan=w.is_plan, size=w.size, links=w.links)
+            for w in writes]  # fmt: skip
+    got = save_documents(batch, writes)
+    assert got == want == ["inserted"] * len(writes)
+    assert stored_rows(batch) == stored_rows(one_by_one)
+    assert save_documents(batch, writes) == ["unchanged"] * len(writes)
+
+
+def test_batch_save_replaces_by_source_and_keeps_reviews(db_url: str, processed: list[Any]) -> None:
+    store = Store(db_url)
+    p = processed[0]
+    save_documents(store, [DocumentWrite(p.document, p.items)])
+    first = p.items[0]
+    store.review_item(first.id, "correct", actor="ann", fields={"value": 42.0})
+    again = DocumentWrite(p.document, p.items)
+    twin = DocumentWrite(processed[1].document, processed[1].items)
+    assert save_documents(store, [again, twin, again]) == ["unchanged", "inserted", "unchanged"]
+    edited = type(p.document)(**{**p.document.__dict__, "id": "0" * 16})
+    items = [type(i)(**{**i.__dict__, "doc": edited.id}) for i in p.items]
+    assert save_documents(store, [DocumentWrite(edited, items)]) == ["replaced"]
+    assert {d["id"] for d in store.documents()} == {edited.id, processed[1].document.id}
+    # the file reverted: its earlier reviews apply again, as with Store.save_document
+    assert save_documents(store, [again]) == ["replaced"]
+    back = store.get_item(first.id)
+    assert back is not None and back["value"] == 42.0 and back["review_status"] == "corrected"
+
+
+def test_failed_batch_writes_nothing(db_url: str, processed: list[Any]) -> None:
+    store = Store(db_url)
+    good = DocumentWrite(processed[0].document, processed[0].items)
+    broken_doc = type(processed[1].document)(**{**processed[1].document.__dict__, "text": None})
+    with pytest.raises(Exception):  # noqa: B017 - the database's own error, whatever its class
+        save_documents(store, [good, DocumentWrite(broken_doc, [])])
+    assert store.count_documents() == 0 and store.count_items() == 0
+
+
+@pytest.mark.parametrize("n_rows", [0, 3, 40, 1500])
+def test_bulk_insert_matches_plain_insert(db_url: str, n_rows: int) -> None:
+    store = Store(db_url)
+    rows = [{"name": f"token {k}", "token_hash": f"{k:064d}", "created_at": "2026-01-01", "revoked_at": None}
+            for k in range(n_rows)]  # fmt: skip
+    with store.transaction() as c:
+        assert bulk_insert(c, t.tokens, rows) == n_rows
+        assert uses_copy(c, n_rows) == (store.dialect == "postgresql" and n_rows >= 16)
+    with store.transaction() as c:
+        c.execute(insert(t.tokens).values(name="after", token_hash="x", created_at="2026-01-02"))
+        ids = list(c.execute(select(t.tokens.c.id).order_by(t.tokens.c.id)).scalars())
+        count = c.execute(select(func.count()).select_from(t.tokens)).scalar_one()
+    assert count == n_rows + 1
+    assert ids == list(range(1, count + 1))  # the sequence moved on past COPY's rows
