@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from goalpost._exceptions import GoalpostError
 
@@ -190,7 +191,7 @@ def register(main: click.Group) -> None:
 
         problems = check_integrity(_store(db_url))
         for p in problems:
-            err.print(f"[red]problem[/red] {p}")
+            err.print(f"[red]problem[/red] {escape(p)}")
         err.print("ok" if not problems else f"{len(problems)} problem(s)")
         sys.exit(1 if problems else 0)
 

@@ -9,11 +9,12 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from goalpost import __version__
 from goalpost._exceptions import GoalpostError
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
 # why: piped or captured output would otherwise wrap tables at 80 columns
 out = Console() if Console().is_terminal else Console(width=160)
 
@@ -28,6 +29,11 @@ FORMAT_OPTION = click.option(
     default="table",
     show_default=True,
 )
+
+
+def error(message: str) -> None:
+    """Print one error line; file names and reasons are escaped, never read as markup."""
+    err.print(f"[red]error[/red] {escape(message)}")
 
 
 def _store(db_url: str):
@@ -96,10 +102,10 @@ def _ingest_with_progress(store, paths, overrides, force, engine="local", schedu
     ) as bar:  # fmt: skip
         task = bar.add_task("", total=len(files))
 
-        def tick(path: str, error: str | None) -> None:
+        def tick(path: str, problem: str | None) -> None:
             bar.update(task, advance=1, description=Path(path).name)
-            if error:
-                err.print(f"[red]error[/red] {path}: {error}")
+            if problem:
+                error(f"{path}: {problem}")
 
         if engine == "dask":
             from goalpost.distributed import ingest_dask
@@ -161,11 +167,11 @@ def import_(files, db_url):
         try:
             rep = import_file(store, f)
         except GoalpostError as exc:
-            err.print(f"[red]error[/red] {exc}")
+            error(f"{exc}")
             failed = True
             continue
         for line, msg in rep.errors[:50]:
-            err.print(f"[red]error[/red] {f}:{line}: {msg}")
+            error(f"{f}:{line}: {msg}")
         if len(rep.errors) > 50:
             err.print(f"... and {len(rep.errors) - 50} more row error(s)")
         err.print(
@@ -218,11 +224,11 @@ def run(paths, db_url, title, date, period, lang, region, stats, report_path, as
         try:
             rep = import_file(store, f)
         except GoalpostError as exc:
-            err.print(f"[red]error[/red] {exc}")
+            error(f"{exc}")
             failed = True
             continue
         for line, msg in rep.errors[:20]:
-            err.print(f"[red]error[/red] {f}:{line}: {msg}")
+            error(f"{f}:{line}: {msg}")
         err.print(
             f"{f}: {rep.added} row(s) added, {rep.duplicates} duplicate(s) skipped, {len(rep.errors)} error(s)"
         )
@@ -281,7 +287,7 @@ def extract(paths, docs_file, fmt, title, date, period, lang, region):
                 text = rec["text"]
                 doc_id = str(rec.get("id") or Document.content_id(text))
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                err.print(f"[red]error[/red] {docs_file.name}:{n}: not a document record ({exc})")
+                error(f"{docs_file.name}:{n}: not a document record ({exc})")
                 failed = True
                 continue
             doc = build_document(
@@ -296,7 +302,7 @@ def extract(paths, docs_file, fmt, title, date, period, lang, region):
         try:
             emit(process_file(path, overrides).items)
         except GoalpostError as exc:
-            err.print(f"[red]error[/red] {exc}")
+            error(f"{exc}")
             failed = True
     if fmt == "table":
         from goalpost._render import items_table

@@ -294,7 +294,15 @@ def display_name(region: str, lang: str = "en") -> str:
 _GENERIC = {
     "district": {"the district", "this district", "district", "district-wide", "districtwide"}
     | {"全区", "全區", "本区", "本區", "我区", "我區", "区", "區"},
-    "city": {"the city", "this city", "city", "citywide", "city-wide", "the municipality"}
+    "city": {
+        "the city",
+        "this city",
+        "city",
+        "citywide",
+        "city-wide",
+        "the municipality",
+        "municipal",
+    }
     | {"the whole city", "全市", "本市", "我市", "市", "全市范围", "全市範圍"},
     "province": {"the province", "this province", "province", "provincial", "province-wide"}
     | {"provincewide", "the whole province", "全省", "本省", "我省", "省"},

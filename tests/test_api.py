@@ -12,12 +12,12 @@ from web_fixtures import fill_store
 
 
 @pytest.fixture
-def api(tmp_path) -> Iterator[dict[str, Any]]:
+def api(db_url, tmp_path) -> Iterator[dict[str, Any]]:
     from goalpost._tokens import create_token
     from goalpost.store import Store
     from goalpost.web import create_app
 
-    store = Store(f"sqlite:///{tmp_path / 'api.db'}")
+    store = Store(db_url)  # SQLite, and PostgreSQL when a server answers (see conftest.py)
     ids = fill_store(store)
     token = create_token(store, "dora")
     client = TestClient(create_app(store=store, uploads_dir=tmp_path / "up", assess=None))

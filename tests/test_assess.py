@@ -229,8 +229,9 @@ def test_december_figure_is_the_year_figure():
     [
         ([], "no figures"),
         ([("2012", 150.0)], "only one usable figure"),
-        ([("2010", 0.0), ("2012", 50.0)], "zero or negative"),
-        ([("2010", -5.0), ("2012", 50.0)], "zero or negative"),
+        ([("2010", 0.0), ("2012", 50.0)], "zero, negative or extreme"),
+        ([("2010", -5.0), ("2012", 50.0)], "zero, negative or extreme"),
+        ([("2012-01-01", 1e-9), ("2012-01-02", 1.0)], "zero, negative or extreme"),
     ],
 )
 def test_insufficient_data(data, phrase):

@@ -86,6 +86,8 @@ def test_markdown_headings_and_tables_survive(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     doc = read_document(path)
+    assert doc.title == "Innovation Plan (2021-2025)"
+    assert doc.period == (2021, 2025)
     assert "| Indicator | Target |" in doc.text
     assert [(s.title, s.level) for s in doc.sections] == [
         ("Innovation Plan (2021-2025)", 1),
@@ -149,6 +151,32 @@ def test_html_charset_from_meta_or_sniffed(tmp_path: Path, meta: str, encoding: 
     assert doc.lang == "zh"
     assert "全市高新技术企业超过12000家" in doc.text
     assert [(s.number, s.title) for s in doc.sections] == [("一、", "总体目标")]
+
+
+@pytest.mark.parametrize(
+    "markup, text",
+    [
+        (
+            "<p>Overall Goal<br>By 2021 the city will lead.</p>",
+            "Overall Goal\nBy 2021 the city will lead.",
+        ),
+        ("<ul><li>Labs: 30</li><li>Firms: 12,000</li></ul>", "Labs: 30\nFirms: 12,000"),
+        ("<p>R&amp;D&nbsp;spending <b>3.1%</b> of\n  GDP</p>", "R&D spending 3.1% of GDP"),
+        ("<pre>Line one\n  Line two</pre>", "Line one\nLine two"),  # line breaks kept
+        ("<p>Kept</p><!-- a comment --><template>gone</template>", "Kept"),
+    ],
+)
+def test_html_block_and_inline_elements(tmp_path: Path, markup: str, text: str) -> None:
+    path = tmp_path / "snippet.html"
+    path.write_text(f"<html><body>{markup}</body></html>", encoding="utf-8")
+    assert read_document(path).text == text
+
+
+def test_html_latin1_meta_is_read_as_windows_1252(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>The “plan” costs €5 million.</p></body></html>'
+    path = tmp_path / "latin.html"
+    path.write_bytes(page.encode("cp1252"))
+    assert read_document(path).text == "The “plan” costs €5 million."
 
 
 def test_html_in_a_txt_file_is_read_as_html(tmp_path: Path) -> None:
@@ -243,6 +271,28 @@ def test_pdf_paragraphs_wrapped_across_lines_are_joined(tmp_path: Path) -> None:
         (1, "Eight Major Actions"),
         (2, "Enhancing platforms"),
     ]
+
+
+@pytest.mark.parametrize(
+    "meta, expected",
+    [
+        ("Innovation Plan (2021-2025)", ("Innovation Plan (2021-2025)", (2021, 2025))),
+        ("Microsoft Word - plan.doc", (None, None)),
+        ("plan_final.docx", (None, None)),
+    ],
+)
+def test_file_metadata_title_is_a_last_resort(
+    tmp_path: Path, meta: str, expected: tuple[str | None, tuple[int, int] | None]
+) -> None:
+    d = docx.Document()
+    d.core_properties.title = meta
+    d.add_paragraph("The city will build 30 labs and attract 90,000 returnees by the end of 2021.")
+    d.save(tmp_path / "untitled.docx")
+    doc = read_document(tmp_path / "untitled.docx")
+    assert (doc.title, doc.period) == expected
+    d.paragraphs[0].insert_paragraph_before("Three-year Plan", style="Title")
+    d.save(tmp_path / "titled.docx")
+    assert read_document(tmp_path / "titled.docx").title == "Three-year Plan"
 
 
 def test_docx_automatic_list_numbers_are_written_out(tmp_path: Path) -> None:

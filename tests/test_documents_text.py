@@ -38,6 +38,7 @@ BODY_ZH = "全市将持续完善科技创新体系，加快建设具有全球影
         ("二〇二二年一月五日", "2022-01-05"),
         ("２０２３年１１月４日", "2023-11-04"),  # full-width digits
         ("Date: 2019/7/1", "2019-07-01"),
+        ("有效日期：2025年12月31日\n发布日期：2024年1月2日", "2024-01-02"),
         ("Published: March 2021", "2021-03"),
         ("Published: 2019", "2019"),
         ("日期：2020年6月", "2020-06"),
@@ -239,6 +240,17 @@ def test_clean_cuts_a_related_news_tail_after_the_article() -> None:
     assert clean_text(f"{article}\n\n\n{tail}") == article
 
 
+def test_clean_cuts_only_a_short_final_tail_of_a_long_compilation() -> None:
+    article = "\n\n".join([f"{BODY} {BODY} {BODY}"] * 4)  # paragraphs, not headlines
+    tail = "Top News\n\nOther story headline"
+    compilation = "\n\n".join([f"{article}\n\n{tail}"] * 5)
+    cleaned = clean_text(compilation)
+    assert cleaned == compilation.removesuffix(f"\n\n{tail}")
+    long_block = "\n\n".join([BODY] * 40)  # far more than a few headlines
+    text = f"{article}\n\nRelated links\n\n{long_block}"
+    assert clean_text(text) == text
+
+
 def test_clean_normalises_spacing_but_not_characters() -> None:
     raw = "\ufeffTitle  \r\n\r\n\r\n\r\n（一）到２０２５年，比重达到3.5%。\u00a0\rNext\u00a0line\u200b\n\n\n"
     assert clean_text(raw) == "Title\n\n（一）到２０２５年，比重达到3.5%。\nNext line"
@@ -341,6 +353,18 @@ EN_CASES = [
         [(1, None, "Plan"), (2, None, "Goals"), (3, "1.", "Labs"), (2, None, "Measures")],
     ),
     (
+        "a lead-in sentence ending in a colon is not a heading",
+        f"{BODY}\n\nThe Action Plan includes the following key measures:\n\n1. Policy protection\n\n{BODY}",
+        [(1, "1.", "Policy protection")],
+    ),
+    (
+        "numbered target sentences are items, not headings",
+        f"{BODY}\n\nKey targets\n\n1. By 2025, the city will have 30 labs.\n\n"
+        "2. Spending on R&D will reach 3.5% of GDP by 2025.\n\n3. Focusing on open innovation.\n\n"
+        f"{BODY}",
+        [(1, None, "Key targets"), (2, "3.", "Focusing on open innovation")],
+    ),
+    (
         "numbers that are not list items",
         f"{BODY}\n\n1.5 billion yuan was invested in 2019 by the city.\n\n2017. A year.",
         [],
@@ -385,6 +409,17 @@ ZH_CASES = [
         "a long numbered paragraph is body",
         f"{BODY_ZH}\n\n（一）到2025年，全市研发经费支出占地区生产总值比重达到3.5%，高新技术企业数量超过15000家，"
         "科技型中小企业超过20000家，技术合同成交额超过3000亿元，基础研究经费占比达到15%左右。",
+        [],
+    ),
+    (
+        "numbered targets with figures are not headings",
+        f"{BODY_ZH}\n\n（一）主要目标\n\n1．到2025年，高新技术企业超过1.5万家。\n\n"
+        "2．基础研究经费占比达到15%。研发投入持续增加。\n\n3．加强基础研究。\n\n",
+        [(1, "（一）", "主要目标"), (2, "3．", "加强基础研究")],
+    ),
+    (
+        "an addressee line is not a heading",
+        f"关于印发规划的通知\n\n各区人民政府，市政府各部门、各直属机构：\n\n{BODY_ZH}",
         [],
     ),
     (

@@ -117,6 +117,13 @@ def test_normalisation_keeps_length_and_maps_characters(text: str, expected: str
         ("面积10平方公里", 10, "sq km", "="),
         ("研发人员25万人年", 250000, "person-years", "="),
         ("增长1.5倍", 1.5, "times", "="),
+        ("上万家企业", 10000, "count", ">="),
+        ("过亿元", 1e8, "CNY", ">"),
+        ("约占全国的1/3", 100 / 3, "%", "~"),
+        ("装机容量100万千瓦", 1e6, "kW", "="),
+        ("中欧班列开行1.2万列", 12000, "count", "="),
+        ("单个项目最高资助3000万元", 3e7, "CNY", "<="),
+        ("大于或者等于4,565", 4565, "", ">="),
     ],
 )
 def test_quantities_value_unit_comparator(
@@ -195,6 +202,9 @@ def test_growth_sense_and_sign(text: str, value: float, growth: bool) -> None:
         "坚持“四个面向”",
         "每万人口",
         "访问 https://www.gz.gov.cn/a/2023/5678.html",
+        "数千家企业",
+        "成千上万家",
+        "是2015年的7倍、4倍",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -274,6 +284,9 @@ def test_plan_period_end(title: str, end: int | None) -> None:
         ("今年的主要预期目标是：研发投入增长10%以上。", "2021-02-01", False, "target", "2021"),
         ("“十四五”期间，研发投入年均增长12%以上。", "2021-06-01", True, "target", "2025"),
         ("去年全市新增高新技术企业2000家。", "2021-06-01", False, "observation", "2020"),
+        ("政府已预留超过100亿元。", "2021-06-01", False, "observation", None),
+        ("政府会预留100亿元。", "2021-06-01", False, "target", None),
+        ("全年争取中央资金约6.2亿元。", "2023-01-20", False, "observation", "2022"),
     ],
 )
 def test_kind_and_date(
@@ -370,6 +383,7 @@ def test_per_capita_ratio_unit() -> None:
         "一是强化企业创新主体地位，二是完善创新生态。",
         "广州市连续14年获评全国创新型城市，位居全国第三位。",
         "根据《关于印发科技创新“十四五”规划的通知》（穗府〔2022〕4号）要求。",
+        "三次产业结构为1.8:29.4:68.8。",
     ],
 )
 def test_sentences_without_items(text: str) -> None:
@@ -427,8 +441,16 @@ _ALPHABET = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_ALPHABET, max_size=60).map("".join), st.text(max_size=20))
-def test_arbitrary_text_never_raises_and_spans_are_valid(body: str, noise: str) -> None:
+@given(
+    st.lists(_ALPHABET, max_size=60).map("".join),
+    st.text(max_size=20),
+    st.sampled_from(["2022-05-01", "2022", None, "2023年5月", "", "20xx-13"]),
+    st.sampled_from(["广州市科技创新“十四五”规划", None, "", "2023年统计公报"]),
+    st.sampled_from(["Guangzhou", None, "Atlantis", "China"]),
+)
+def test_arbitrary_text_never_raises_and_spans_are_valid(
+    body: str, noise: str, doc_date: str | None, title: str | None, region: str | None
+) -> None:
     text = noise + body
     start = len(noise) // 2
     ctx = SentenceContext(
@@ -437,9 +459,11 @@ def test_arbitrary_text_never_raises_and_spans_are_valid(body: str, noise: str) 
         end=len(text),
         doc_id="h",
         lang="zh",
-        doc_date="2022-05-01",
-        doc_region="Guangzhou",
-        doc_is_plan=True,
+        doc_date=doc_date,
+        doc_title=title,
+        doc_region=region,
+        doc_is_plan=bool(title),
+        governing_date=doc_date,
     )
     res = extract_sentence(ctx)
     for item in res.items:
@@ -450,3 +474,20 @@ def test_arbitrary_text_never_raises_and_spans_are_valid(body: str, noise: str) 
     for q in parse_zh_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start : q.end] == q.surface
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_date", "date"),
+    [
+        ("2024年北京市政府工作报告", "2024-01-21", "2023"),
+        ("武汉市2023年国民经济和社会发展统计公报", "2024-03-20", "2023"),
+        ("厦门市科技局2022年工作总结", "2023-01-20", "2022"),
+        ("广州科创企业加速集聚", "2017-09-26", "2017"),
+    ],
+)
+def test_undated_statistics_take_the_year_the_document_is_about(
+    title: str, doc_date: str, date: str
+) -> None:
+    ctx = _ctx("高新技术企业超过1.2万家。", doc_title=title, doc_date=doc_date)
+    (item,) = extract_sentence(ctx).items
+    assert (item.kind, item.date) == ("observation", date)

@@ -200,7 +200,7 @@ def test_missing_catalog_file(tmp_path):
         ("Guangzhou's number of bike lanes", None, "en", "x-bike-lanes"),
         ("the city's bike lanes", "count", "en", "x-bike-lanes"),
         ("广州市共享单车数量", "count", "zh", "x-共享单车数量"),
-        ("R&D labs", "count", None, "x-randd-labs"),
+        ("R&D labs", "count", None, "x-r-and-d-labs"),
     ],
 )
 def test_new_indicator_for(phrase, unit, lang, expected_id):
@@ -224,7 +224,10 @@ def test_manual_link_method_is_supported():
 
 @pytest.mark.parametrize(
     ("phrase", "expected"),
-    [("technology contract volume", "tech-contract-turnover"), ("overseas returned talents", "returnees")],
+    [
+        ("technology contract volume", "tech-contract-turnover"),
+        ("overseas returned talents", "returnees"),
+    ],
 )
 def test_per_indicator_synonyms(phrase, expected):
     link = Catalog.load().link(phrase)

@@ -63,9 +63,7 @@ def test_linking_precision_and_recall(catalog, capsys):
             errors.append(f"{r['phrase']!r} [{r['unit']}] -> nothing, expected {want}")
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     with capsys.disabled():
-        print(
-            f"\nlinking: {len(_rows())} rows, precision {precision:.3f}, recall {recall:.3f}"
-        )
+        print(f"\nlinking: {len(_rows())} rows, precision {precision:.3f}, recall {recall:.3f}")
         for e in errors:
             print("  miss:", e)
     assert precision >= PRECISION_FLOOR

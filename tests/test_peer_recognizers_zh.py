@@ -97,7 +97,7 @@ OUT_OF_SCOPE: list[tuple[str, Any]] = [
         ),
     ),
     (
-        "approximate tens (二三十, 十几) with no magnitude after them",
+        "approximate tens (二三十, 三四十): two digits side by side are a guess, not a number",
         lambda inp, res: bool(re.search(r"二三十|三四十", inp)),
     ),
     (

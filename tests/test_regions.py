@@ -37,7 +37,10 @@ from goalpost.regions import (
         ("Guangzhou Development District", [(0, 30, "Huangpu")]),
         ("Xi\u2019an and Xi'an", [(0, 5, "Xi'an"), (10, 15, "Xi'an")]),
         ("55 billion yuan (US$8.1 billion)", []),  # money, not the United States
-        ("Guangdong-Hong Kong-Macao", [(0, 9, "Guangdong"), (10, 19, "Hong Kong"), (20, 25, "Macao")]),
+        (
+            "Guangdong-Hong Kong-Macao",
+            [(0, 9, "Guangdong"), (10, 19, "Hong Kong"), (20, 25, "Macao")],
+        ),
     ],
 )
 def test_region_mentions(text, expected):
@@ -96,6 +99,11 @@ def test_hierarchy_is_complete():
     for capital in ("Wuhan", "Chengdu", "Urumqi", "Lhasa", "Hohhot", "Shenyang"):
         assert capital in ids
     assert ancestors("Nansha") == ["Guangzhou", "Guangdong", "China"]
+    # every province and autonomous region has its capital
+    with_city = {r.parent for r in regions.all_regions() if r.level == "city"}
+    for p in provinces:
+        if not p.municipality and p.id not in ("Hong Kong", "Macao"):
+            assert p.id in with_city, p.id
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,12 @@ from web_fixtures import fill_store
 
 
 @pytest.fixture
-def site(tmp_path) -> Iterator[dict[str, Any]]:
+def site(db_url, tmp_path) -> Iterator[dict[str, Any]]:
     from goalpost._tokens import create_token
     from goalpost.store import Store
     from goalpost.web import create_app
 
-    store = Store(f"sqlite:///{tmp_path / 'web.db'}")
+    store = Store(db_url)  # SQLite, and PostgreSQL when a server answers (see conftest.py)
     ids = fill_store(store)
     token = create_token(store, "alice")
     client = TestClient(create_app(store=store, uploads_dir=tmp_path / "up", assess=None))

@@ -59,7 +59,12 @@ def _required_level(t: TargetSpec, base: ObservationPoint, t_base: float, t_dead
     """The level the series has to reach by the deadline."""
     if t.growth:
         rate = t.value / 100 if t.direction != "down" or t.value < 0 else -t.value / 100
-        return base.value * (1 + rate) ** (t_dead - t_base)
+        if rate <= -1:  # shrinking by 100% or more a year leaves nothing
+            return 0.0
+        try:
+            return base.value * (1 + rate) ** (t_dead - t_base)
+        except (OverflowError, ZeroDivisionError):
+            return math.inf
     if t.comparator == "range" and t.value_max is not None:
         lo, hi = sorted((t.value, t.value_max))
         return lo if base.value < lo else hi if base.value > hi else base.value
@@ -67,9 +72,14 @@ def _required_level(t: TargetSpec, base: ObservationPoint, t_base: float, t_dead
 
 
 def _cagr(v0: float, v1: float, years: float) -> float | None:
+    """Compound annual growth rate; None when undefined (non-positive values, no time, overflow)."""
     if years <= 0 or v0 <= 0 or v1 <= 0:
         return None
-    return (v1 / v0) ** (1 / years) - 1
+    try:
+        rate = (v1 / v0) ** (1 / years) - 1
+    except OverflowError:  # a huge change over days: no meaningful annual rate
+        return None
+    return rate if math.isfinite(rate) else None
 
 
 @dataclass
@@ -194,8 +204,12 @@ def _growth_figures(a: Assessment, c: _Ctx) -> None:
     if a.cagr_actual is not None and a.cagr_required is not None and a.cagr_required * desired > 0:
         a.ratio = a.cagr_actual / a.cagr_required
     if a.cagr_actual is not None:
-        proj = latest * (1 + a.cagr_actual) ** max(0.0, c.t_dead - c.times[il])
-        a.projection = Projection(proj, (proj - base) / (req - base) if req != base else None)
+        try:
+            proj = latest * (1 + a.cagr_actual) ** max(0.0, c.t_dead - c.times[il])
+        except OverflowError:
+            proj = math.inf
+        share = (proj - base) / (req - base) if req != base and math.isfinite(proj) else None
+        a.projection = Projection(proj, share)
 
 
 def _forecast(c: _Ctx) -> Forecast:
@@ -301,7 +315,7 @@ def _before_deadline(a: Assessment, c: _Ctx, method: str) -> Assessment:
     if a.cagr_actual is None:
         a.explanation = (
             f"Insufficient data: growth from {base_txt} to {latest_txt} "
-            "is undefined for zero or negative values"
+            "has no annual rate (zero, negative or extreme values)"
         )
         return _finish(a, used)
     share = a.projection.share_of_required if a.projection else None

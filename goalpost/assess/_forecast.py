@@ -93,16 +93,21 @@ def t_ppf(p: float, df: float) -> float:
     return (lo + hi) / 2
 
 
+def _exp(y: float) -> float:
+    # Wild series can put the forecast far out; inf says so instead of raising.
+    return math.exp(y) if y < 709 else math.inf
+
+
+def _logistic(y: float) -> float:
+    return 100 / (1 + _exp(-y))
+
+
 def _scale(unit: str, values: list[float]):
     """(forward, backward, name) of the transform, or None when none fits the values."""
     if unit == "%" and all(0 < v < 100 for v in values):
-        return (
-            lambda v: math.log(v / (100 - v)),
-            lambda y: 100 / (1 + math.exp(-y)),
-            "logit",
-        )
+        return (lambda v: math.log(v / (100 - v)), _logistic, "logit")
     if all(v > 0 for v in values):
-        return (math.log, math.exp, "log")
+        return (math.log, _exp, "log")
     return None
 
 

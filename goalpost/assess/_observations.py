@@ -31,6 +31,13 @@ Interval = tuple[float, bool, float, bool]  # (low, low_open, high, high_open)
 DEFAULT_TOLERANCE = 0.05  # a "~" target without its own tolerance: within 5%
 
 
+def _mantissa(value: float) -> tuple[str, int]:
+    """The digits of a value as printed (12 significant at most) and its power of ten."""
+    text = f"{abs(value):.12g}"  # '12000', '3.1', '1.5e-07', '1.2e+20'
+    mant, _, exp = text.partition("e")
+    return mant, int(exp) if exp else 0
+
+
 def rounding_step(value: float) -> float:
     """The place of the last significant digit: 12000 -> 1000, 3.1 -> 0.1, 4739 -> 1.
 
@@ -39,12 +46,19 @@ def rounding_step(value: float) -> float:
     """
     if value == 0 or not math.isfinite(value):
         return 1.0
-    text = f"{abs(value):.10f}".rstrip("0")
-    if text.endswith("."):
-        whole = text[:-1]
-        zeros = len(whole) - len(whole.rstrip("0"))
-        return float(10**zeros)
-    return 10.0 ** -(len(text.split(".")[1]))
+    mant, exp = _mantissa(value)
+    if "." in mant:
+        return 10.0 ** (exp - len(mant.split(".")[1]))
+    return 10.0 ** (exp + len(mant) - len(mant.rstrip("0")))
+
+
+def _digits(value: float) -> int:
+    """Significant digits as printed: 4739 -> 4, 4740 -> 3, 3.12 -> 3."""
+    if value == 0 or not math.isfinite(value):
+        return 1
+    mant, _ = _mantissa(value)
+    digits = mant.replace(".", "").lstrip("0")
+    return max(1, len(digits if "." in mant else digits.rstrip("0")))
 
 
 def interval_of(o: ObservationPoint) -> Interval:
@@ -142,11 +156,6 @@ def source_rank(source: str | None) -> int:
     if host.endswith((".gov.cn", ".gov", ".gov.hk", ".gov.mo")) or "statistical bulletin" in s:
         return 1
     return 2
-
-
-def _digits(v: float) -> int:
-    step = rounding_step(v)
-    return max(1, int(round(math.log10(abs(v) / step))) + 1) if v else 1
 
 
 def choose_observation(candidates: list[ObservationPoint]) -> tuple[ObservationPoint, str]:

@@ -56,6 +56,10 @@ _BUTTONS = re.compile(
     r"\s*[:：]?$",
     re.IGNORECASE,
 )
+# A related-news block is a few headlines and teasers; more text than this is content.
+_TAIL_MAX = 3000
+_TAIL_LINES_MAX = 12
+_TAIL_LINE_MAX = 250
 _TAIL_MARKER = re.compile(
     r"^(top news|related (news|articles|stories|reading|links|content)|you may also like|"
     r"recommended( reading| articles| stories)?|more (news|stories)|latest news|"
@@ -80,7 +84,12 @@ def clean_text(raw: str, format: str = "txt") -> str:
     for i, line in enumerate(lines):
         if debris[i] and "|" in line and _in_pipe_table(lines, i):
             debris[i] = False  # a table's header row, not a menu
-    cut = _related_tail_start(lines, debris)
+    cut = len(lines)
+    while True:  # cutting shortens the page, which may qualify an earlier marker
+        shorter = _related_tail_start(lines[:cut], debris[:cut])
+        if shorter == cut:
+            break
+        cut = shorter
     lines = [line for line, junk in zip(lines[:cut], debris[:cut], strict=True) if not junk]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
 
@@ -150,22 +159,35 @@ def _related_tail_start(lines: list[str], debris: list[bool]) -> int:
     """Where a "Top News" / "相关新闻" block of other articles starts (else the end).
 
     Only when the marker stands alone after a blank line, late in the page,
-    and what follows (footers aside) is short next to the article itself.
+    and what follows (footers aside) is a few short lines: headlines and
+    teasers, not paragraphs. Debris lines count as absent, so a second
+    cleaning pass decides alike.
     """
-    sizes = [len(line.strip()) for line in lines]
+    sizes = [0 if junk else len(line.strip()) for line, junk in zip(lines, debris, strict=True)]
     total = sum(sizes)
-    after = [0] * (len(lines) + 1)  # content characters after each line, debris excluded
+    # Per line: content characters after it, and whether all of that is headline-sized.
+    after = [0] * (len(lines) + 1)
+    count = [0] * (len(lines) + 1)
+    short = [True] * (len(lines) + 1)
     for i in range(len(lines) - 1, -1, -1):
-        after[i] = after[i + 1] + (0 if debris[i] else sizes[i])
+        after[i] = after[i + 1] + sizes[i]
+        count[i] = count[i + 1] + (sizes[i] > 0)
+        short[i] = short[i + 1] and sizes[i] <= _TAIL_LINE_MAX
     before = 0
+    prev_blank = True
     for i, line in enumerate(lines):
+        if debris[i]:
+            continue
         if (
             sizes[i]
-            and (i == 0 or not sizes[i - 1])
+            and prev_blank
             and before >= 0.6 * total
-            and after[i + 1] <= max(1500, 0.35 * before)
+            and after[i + 1] <= min(_TAIL_MAX, 0.5 * before)
+            and count[i + 1] <= _TAIL_LINES_MAX
+            and short[i + 1]
             and _TAIL_MARKER.match(line.strip())
         ):
             return i
         before += sizes[i]
+        prev_blank = not sizes[i]
     return len(lines)

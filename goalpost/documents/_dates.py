@@ -51,8 +51,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_Y}\b", re.IGNORECASE)),
     ("ym", re.compile(r"(?<![0-9\-])(?P<y>[12][0-9]{3})[-/.](?P<m>[01]?[0-9])(?![0-9\-/.])")),
 ]
+# Not inside a longer word: "有效日期" (valid until) and "outdated" are no labels.
 _LABEL_WORDS = (
-    r"(updated?|update time|published(\s+on)?|publication date|release date|released(\s+on)?|"
+    r"(?<![\w\u4e00-\u9fff])(updated?|update time|published(\s+on)?|publication date|release date|released(\s+on)?|"
     r"posted(\s+on)?|date|issued(\s+on)?|发布时间|发布日期|发文日期|成文日期|印发日期|更新时间|"
     r"日期|时间)\s*[:：]?\s*"
 )

@@ -18,8 +18,11 @@ _RATIO_MIN_SIZE = 4 * 1024 * 1024
 
 def docx_to_text(
     data: bytes, path: str | None = None, *, max_uncompressed: int, named_docx: bool = True
-) -> tuple[str, str | None]:
-    """(text, title) of a DOCX: paragraphs one per line, table rows as tab-separated cells.
+) -> tuple[str, str | None, str | None]:
+    """(text, title, metadata title) of a DOCX: one line per paragraph, tab-separated cells.
+
+    The title is the first paragraph styled Title or Heading 1, if any; the
+    metadata title is the file's core property, often stale or a file name.
 
     The declared member sizes are checked before anything is decompressed
     (zipfile never inflates past them), so a zip bomb costs nothing.
@@ -54,13 +57,10 @@ def docx_to_text(
     try:
         document = docx.Document(BytesIO(data))
         blocks, title = _blocks(document)
+        meta = document.core_properties.title
     except Exception as exc:  # python-docx/lxml/zipfile errors on damaged parts
         raise CorruptDocument(f"damaged DOCX ({type(exc).__name__}: {exc})", path) from exc
-    if title is None:
-        core = (document.core_properties.title or "").strip()
-        if core and not core.lower().startswith("microsoft word"):
-            title = core
-    return "\n\n".join(blocks), title
+    return "\n\n".join(blocks), title, (meta or "").strip() or None
 
 
 def _blocks(document) -> tuple[list[str], str | None]:

@@ -24,9 +24,11 @@ _NL, _TAB = "\ue000", "\ue001"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—_·]\s+|_")
 _HTML_SNIFF = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
+    re.I | re.S,
 )
 _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936"}
+_LATIN1 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"}
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -47,7 +49,9 @@ def decode_html(data: bytes, path: str | None = None) -> str:
     m = _META_CHARSET.search(data[:4096])
     if m:
         name = m.group(1).decode("ascii", "replace").lower()
+        # As browsers do: GB2312/GBK pages are GB18030, Latin-1 pages are Windows-1252.
         name = "gb18030" if name in _GB else name
+        name = "cp1252" if name in _LATIN1 else name
         try:
             codecs.lookup(name)
             return data.decode(name)

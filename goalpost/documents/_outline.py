@@ -46,7 +46,7 @@ _NUMBERED: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
     ("letter", re.compile(r"^([(（][a-z][)）])\s*")),
 ]
-_FIRST_SENTENCE = re.compile(r"[.!?](?=\s)|[。！？；：:]")
+_FIRST_SENTENCE = re.compile(r"[.!?](?=\s|$)|[。！？；：:]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _BARE_END_OK = re.compile(r"[^.!?;,。！？；，、]$")
 
@@ -172,7 +172,8 @@ def _is_bare_heading(s: str, nxt: str | None, lang: str) -> bool:
         return False
     zh = lang == "zh" or cjk_count(s) > len(s) / 3
     if zh:
-        if cjk_count(s) > 30 or len(s) > 40:
+        # "各区人民政府，市政府各部门：" is an addressee line; headings have no commas.
+        if cjk_count(s) > 30 or len(s) > 40 or "，" in s:
             return False
     else:
         words = len(s.split())
@@ -180,9 +181,20 @@ def _is_bare_heading(s: str, nxt: str | None, lang: str) -> bool:
             return False
         if sum(c.isdigit() for c in s) > len(s) / 4:
             return False
+    if s[-1] in ":：" and (cjk_count(s) > 10 if zh else len(s.split()) > 6):
+        return False  # "The plan includes the following:" leads into a list; it is no title
     if _date_like(s):
         return False
-    return is_body(nxt) or _numbered(nxt, 0, lang) is not None
+    return is_body(nxt) or _starts_numbered(nxt)
+
+
+def _starts_numbered(s: str) -> bool:
+    """Whether ``s`` opens with a list number ("1.", "(一)", "II."), heading or not."""
+    for style, pattern in _NUMBERED:
+        m = pattern.match(s)
+        if m and (style != "roman" or _ROMAN.match(m.group(1).strip().rstrip(".、． "))):
+            return True
+    return False
 
 
 def _date_like(s: str) -> bool:

@@ -14,6 +14,7 @@ from goalpost._exceptions import (
 )
 from goalpost._models import Document
 from goalpost.documents._build import build_document
+from goalpost.documents._dates import find_period
 from goalpost.documents._decode import decode_bytes, looks_binary
 from goalpost.documents._docx import docx_to_text
 from goalpost.documents._html import html_to_text, looks_like_html
@@ -89,7 +90,7 @@ def read_document(
         raise DocumentError(f"cannot read file ({exc.strerror or exc})", name) from exc
     if len(data) > max_bytes:
         raise DocumentTooLarge(f"file is over the limit of {max_bytes:,} bytes", name)
-    fmt, text, found_title = _extract(data, p.suffix.lower(), name, max_bytes)
+    fmt, text, found_title, meta_title = _extract(data, p.suffix.lower(), name, max_bytes)
     doc = build_document(
         text,
         id=Document.content_id(data),
@@ -102,7 +103,23 @@ def read_document(
     )
     if not doc.text.strip():
         raise EmptyDocument("no text left after cleaning", name)
+    if doc.title is None and _usable_meta_title(meta_title):
+        # File metadata is a last resort: it is often a stale name or "Microsoft Word - x.doc".
+        doc.title = meta_title
+        if period is None and doc.period is None:
+            doc.period = find_period(meta_title or "")
     return doc
+
+
+def _usable_meta_title(title: str | None) -> bool:
+    if not title or len(title) < 3:
+        return False
+    low = title.lower()
+    return not (
+        low.startswith(("microsoft word", "untitled", "slide "))
+        or low in ("title", "document", "presentation")
+        or low.endswith((".doc", ".docx", ".pdf", ".wps", ".txt"))
+    )
 
 
 def sniff_format(data: bytes, suffix: str = "", path: str | None = None) -> str:
@@ -141,19 +158,18 @@ def sniff_format(data: bytes, suffix: str = "", path: str | None = None) -> str:
     return "txt"
 
 
-def _extract(data: bytes, suffix: str, name: str, max_bytes: int) -> tuple[str, str, str | None]:
+def _extract(
+    data: bytes, suffix: str, name: str, max_bytes: int
+) -> tuple[str, str, str | None, str | None]:
+    """(format, text, title, metadata title) from the right reader."""
     fmt = sniff_format(data, suffix, name)
     if fmt == "pdf":
-        text, title = pdf_to_text(data, name)
-    elif fmt == "docx":
-        text, title = docx_to_text(
-            data,
-            name,
-            max_uncompressed=max(max_bytes * DOCX_EXPANSION, 1),
-            named_docx=suffix == ".docx",
-        )
-    elif fmt == "html":
-        text, title = html_to_text(data, name)
-    else:
-        text, title = decode_bytes(data, name), None
-    return fmt, text, title
+        text, meta = pdf_to_text(data, name)
+        return fmt, text, None, meta
+    if fmt == "docx":
+        limit = max(max_bytes * DOCX_EXPANSION, 1)
+        named = suffix == ".docx"
+        return fmt, *docx_to_text(data, name, max_uncompressed=limit, named_docx=named)
+    if fmt == "html":
+        return fmt, *html_to_text(data, name), None
+    return fmt, decode_bytes(data, name), None, None

@@ -25,6 +25,7 @@ _NAMED_PLAN_EN = re.compile(
     r"\b(?:promulgated|issued|released|published|unveiled|launched|adopted|approved)\s+"
     r"(?:the\s+)?[\"“]?(?P<name>[A-Z][^,;:\"”\n]{5,200}?)(?=[\"”]|,|;|\.\s|\.$|$|\s+on\s)"
 )
+_MD_MARK = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
 _NAMED_PLAN_ZH = re.compile(r"《(?P<name>[^》\n]{2,100})》")
 
 
@@ -35,7 +36,8 @@ def find_title(text: str) -> str | None:
     'Guangzhou gains momentum'
     """
     head = _INVISIBLE.sub("", text[:_HEAD_CHARS]).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [" ".join(line.split()) for line in head.split("\n")]
+    # Markdown heading marks are markup, not part of the title.
+    lines = [" ".join(_MD_MARK.sub("", line).split()) for line in head.split("\n")]
     lines = [line for line in lines if line][:_HEAD_LINES]
     crumb: str | None = None
     candidates: list[str] = []

@@ -10,6 +10,7 @@ comparator (one comparator may govern a list), unit refinements ("per
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from goalpost._models import Item
 from goalpost.extract._en_filters import (
@@ -21,7 +22,7 @@ from goalpost.extract._en_filters import (
 )
 from goalpost.extract._en_phrases import fallback_indicator, indicator, owner_region
 from goalpost.extract._quantities_en import EnQuantity, scan_quantities
-from goalpost.extract._text import normalized
+from goalpost.extract._text import normalized, word_before
 from goalpost.extract._time_en import find_times
 from goalpost.extract._types import SentenceContext, SentenceResult, TimeExpr
 
@@ -133,6 +134,11 @@ _SECTION_PLAN = re.compile(
     r"by\s+(?:19|20)\d\d|mission|initiatives?|roadmap|strategy)\b",
     re.I,
 )
+
+
+@lru_cache(maxsize=1024)
+def _section_is_plan(section: str | None) -> bool:
+    return bool(section and _SECTION_PLAN.search(section))
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
@@ -261,12 +267,24 @@ def _propagate_comparators(s: str, qs: list[EnQuantity]) -> None:
             b.comparator = a.comparator
 
 
+_GROWTH_LAST = frozenset(
+    """increase increases increased increasing grow grows grown growing grew rise rises risen rising
+    rose up down decrease decreased decreases decreasing decline declined declines declining drop drops
+    dropped dropping fall falls fallen falling fell jump jumps jumped climb climbs climbed cut cuts
+    cutting reduce reduces reduced reducing expand expands expanded expanding boost boosts boosted
+    raise raises raised raising lift lifts lifted growth gain gains gained surge surged surges soar
+    soars soared higher lower by of at rate a an average annual yearly year-on-year y-o-y tune""".split()
+)
+
+
 def _growth(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
-    before = s[max(clause[0], q.start - 50) : q.start]
-    if _GROWTH_BEFORE.search(before):
-        return True
-    if re.search(r"\bby\s*$", before) and _CHANGE_VERB.search(s, clause[0], q.start):
-        return True
+    wb = word_before(s, q.start, clause[0])
+    if wb in _GROWTH_LAST:
+        before = s[max(clause[0], q.start - 50) : q.start]
+        if _GROWTH_BEFORE.search(before):
+            return True
+        if wb == "by" and _CHANGE_VERB.search(s, clause[0], q.start):
+            return True
     if q.unit in ("%", "pp") and _GROWTH_AFTER.match(s, q.end):
         return True
     return bool(q.unit == "count" and re.match(r"\s+more\s+(?!than)", s[q.end : q.end + 8]))
@@ -322,15 +340,13 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     _propagate_comparators(s, kept)
     cues = list(_CUES.finditer(s))
     mentions = _mentions(s)
-    section_is_plan = bool(ctx.section and _SECTION_PLAN.search(ctx.section))
+    section_is_plan = _section_is_plan(ctx.section)
     doc_year = _year(ctx.doc_date)
     last_count: tuple[str, int | None, int | None] | None = None
     first_found: tuple[str, int | None, int | None] | None = None
     for q in kept:
         q.growth = _growth(s, q, _clause_of(clauses, q.num_start))
-        q.growth_noun = bool(
-            q.growth and _GROWTH_NOUN.search(s, max(0, q.start - 40), q.start)
-        )
+        q.growth_noun = bool(q.growth and _GROWTH_NOUN.search(s, max(0, q.start - 40), q.start))
         clause = _clause_of(clauses, q.num_start)
         if is_threshold(s, q, clause[0]) or is_policy_parameter(s, q, clause):
             continue
@@ -396,12 +412,38 @@ def _as_written(s: str, raw: str, name: str) -> str:
     return " share of ".join(out)
 
 
-def _mentions(s: str) -> list[tuple[int, int, str]]:
+_CAPS = re.compile(r"\b[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,3}")
+
+
+@lru_cache(maxsize=4096)
+def _resolve(name: str) -> str | None:
     try:
-        from goalpost.regions import region_mentions
+        from goalpost.regions import resolve
     except ImportError:
-        return []
+        return None
     try:
-        return region_mentions(s)
+        return resolve(name)
     except Exception:  # a broken region table must not stop extraction
-        return []
+        return None
+
+
+def _mentions(s: str) -> list[tuple[int, int, str]]:
+    """Region names in ``s`` (local offsets): capitalized runs looked up in the region table.
+
+    Looking up capitalized words is much faster than running the table's
+    whole-name pattern over every sentence, and English names are capitalized.
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _CAPS.finditer(s):
+        words = list(re.finditer(r"[A-Za-z]+", m.group()))
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                a, b = m.start() + words[i].start(), m.start() + words[j - 1].end()
+                rid = _resolve(s[a:b])
+                if rid is not None:
+                    out.append((a, b, rid))
+                    i = j - 1
+                    break
+            i += 1
+    return out

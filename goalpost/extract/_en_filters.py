@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from goalpost.extract._quantities_en import EnQuantity
+from goalpost.extract._text import word_before
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -59,6 +60,16 @@ _THRESHOLD = re.compile(
     r"less\s+than|of\s+over|of\s+more\s+than|not\s+less\s+than|no\s+less\s+than)\s*)$",
     re.I,
 )
+_THRESHOLD_HINT = re.compile(
+    r"whose|revenue|income|sales|turnover|output|assets|capital|investment|population|employees|"
+    r"staff|workforce|market",
+    re.I,
+)
+_POLICY_HINTS = (
+    "tax", "deduct", "rebate", "reimburs", "fund", "matching", "interest", "discount", "exempt",
+    "subsidy rate", "credit rate", "cap", "refund", "per ",
+)
+_PROJECTION_HINTS = ("current", "present", "projected", "forecast", "predicted", "projection", "usual", "only reach")
 _POLICY = re.compile(
     r"\b(?:tax\s+(?:credit|deduction|rate|relief|rebate|incentive|break|exemption|allowance|holiday)s?|"
     r"super[\s-]deduction|deduct(?:ed|ion|ible)?|rebates?|reimburse(?:d|ment)?|co-?fund(?:ing|ed)?|"
@@ -81,7 +92,19 @@ _ONE_SKIP_AFTER = re.compile(
     r"[,.;:)]|$|(?:will|is|was|that|which|who|run|made|by|in|at|from|for|with|\w+ed)\b)",
     re.I,
 )
-_ONE_SKIP_BEFORE = re.compile(r"\b(?:the|this|that|any|every|each|no|which|some|such|as)\s+$", re.I)
+_ONE_SKIP_WORDS = frozenset("the this that any every each no which some such as".split())
+_MONTH3 = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_TIME_PREP_WORDS = frozenset(
+    "in by since from until till to of before after during for end year early late mid and through "
+    "between on the around circa c. fy".split()
+)
+_REF_WORDS = frozenset(
+    """no nos number art article chapter section clause item phase level grade class tier room version
+    ver vol volume page line building road lot annex appendix table figure fig decree order resolution
+    document circular law act rule standard model type mark gen stage round batch window gate platform
+    terminal route bus flight exit box suite floor unit block part schedule top ranked ranks rank
+    ranking placed aged age ages""".split()
+)
 _TIME_PREP = re.compile(
     r"\b(?:in|by|since|from|until|till|to|of|before|after|during|for|end|year|early|late|mid|and|"
     r"through|between|on|the|around|circa|c\.)\s*[-(]?\s*$",
@@ -104,8 +127,10 @@ def is_year_like(s: str, q: EnQuantity) -> bool:
         return False
     if q.comparator != "=" or q.value_max is not None:
         return False
-    before = s[max(0, q.num_start - 30) : q.num_start]
-    if _TIME_PREP.search(before):
+    i = q.num_start
+    while i > 0 and s[i - 1] in " -(\t":
+        i -= 1
+    if word_before(s, i) in _TIME_PREP_WORDS:
         return True
     # "build 2000 charging stations": a plain count before a plural noun.
     after = s[q.num_end : q.num_end + 40]
@@ -119,13 +144,15 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     >>> from goalpost.extract._quantities_en import scan_quantities
     >>> s = "The plan (SuiFuHan [2018] No. 224) has 5 protective measures and 5G for 3 years."
     >>> [not_an_item(s, q) for q in scan_quantities(s)]
-    ['year', 'reference number', 'part of the document', 'name with digits', 'duration']
+    ['year', 'reference number', 'part of the document', 'duration']
     """
     ns, ne = q.num_start, q.num_end
     prev = s[ns - 1] if ns > 0 else ""
     nxt = s[q.end] if q.end < len(s) else ""
     if q.conversion:
         return "currency conversion"
+    if q.words and s[ns:ne].lower() in ("nought", "naught"):
+        return "not a quantity"
     if is_year_like(s, q):
         return "year"
     if q.value_max is None and q.plain_int and len(s[ns:ne]) == 2 and prev == "-":
@@ -148,11 +175,15 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     if re.search(r"\d\s*\+\s*$", s[max(0, ns - 4) : ns]) or re.match(r"\s*\+\s*\d", s[ne : ne + 4]):
         return "name with digits"  # "1+9 policies"
     before = s[max(0, q.start - 40) : q.start]
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(s, ne):
+    wb = word_before(s, q.start)
+    wb_month = wb.rstrip(".")
+    if wb == "the":  # "March the 14th"
+        wb_month = word_before(s, len(s[: q.start].rstrip()) - 3).rstrip(".")
+    if (wb_month[:3] in _MONTH3 and _MONTH_BEFORE.search(before)) or _MONTH_AFTER.match(s, ne):
         return "date"
     if _CLOCK.match(s, q.end):
         return "time of day"
-    if _REF_BEFORE.search(before):
+    if (wb.rstrip(".") in _REF_WORDS or before.rstrip()[-1:] in ("#", "§")) and _REF_BEFORE.search(before):
         return "reference number"
     if q.unit == "count" and not q.scaled and _RANK_AFTER.match(s, q.end):
         return "ranking"
@@ -165,25 +196,25 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             return "list numbering"
     if q.unit in ("count",) and not q.scaled and _DURATION.match(s, q.end):
         return "duration"
-    if _PER_BEFORE.search(before):
+    if wb in ("per", "every", "each") and _PER_BEFORE.search(before):
         return "part of a ratio"
     if q.unit == "count" and not q.scaled and q.value < 50 and _DOC_PARTS.match(s, q.end):
         return "part of the document"
-    if q.unit == "count" and not q.currency:
-        word_before = re.search(r"([A-Z][A-Za-z&]*)\s+$", before)
-        if word_before and _INDEX_NAMES.search(before):
+    if q.unit == "count" and not q.currency and before.rstrip()[-1:].isalpha():
+        cap = re.search(r"([A-Z][A-Za-z&]*)\s+$", before)
+        if cap and _INDEX_NAMES.search(before):
             return "name with digits"
-        if word_before and s[: word_before.start(1)].strip():
+        if cap and s[: q.start - len(before) + cap.start(1)].strip():
             after = s[q.end : q.end + 3]
             if re.match(r"\s+[A-Z]|\s*[,.;:)\"]|\s*$", after) or q.num_end - q.num_start >= 3 and "." in s[ns:ne]:
                 return "name with digits"  # "Yangwan 2025 Innovation Isle", "Business 2.0"
     for a, b in quotes if quotes is not None else _quote_spans(s):
         if a <= ns < b:
             return "quoted name"
-    if q.words and q.value <= 10 and re.search(r"\b(?:the|these|those|both)\s+$", before, re.I):
+    if q.words and q.value <= 10 and wb in ("the", "these", "those", "both"):
         return "anaphora"  # "the two cities": entities already named, not a count
     if q.words and q.value == 1 and s[ns:ne].lower() in ("one", "a", "an"):
-        if _ONE_SKIP_AFTER.match(s, ne) or _ONE_SKIP_BEFORE.search(before):
+        if _ONE_SKIP_AFTER.match(s, ne) or wb in _ONE_SKIP_WORDS:
             return "pronoun"
         if re.match(r"\s+(?:[\w-]+\s+){1,2}of\s+(?:the|its|his|her|their|our|these|those|[A-Z])", s[ne:]):
             return "pronoun"  # "one research result of PRDITU": one among several
@@ -193,6 +224,8 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
 def is_threshold(s: str, q: EnQuantity, clause_start: int) -> bool:
     """A value that defines a group rather than measuring it."""
     before = s[max(clause_start, q.start - 90) : q.start]
+    if not _THRESHOLD_HINT.search(before):
+        return False
     if q.cmp_word:  # the comparator is inside the quantity: "with revenues surpassing 20 million"
         before = f"{before}{q.cmp_word} "
     if _THRESHOLD.search(before):
@@ -202,9 +235,15 @@ def is_threshold(s: str, q: EnQuantity, clause_start: int) -> bool:
 
 def is_policy_parameter(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
     """A rate or cap a policy applies (a tax-credit rate, a per-project grant cap)."""
+    low = s[clause[0] : clause[1]].lower()
+    if not any(k in low for k in _POLICY_HINTS):
+        return False
     return bool(_POLICY.search(s, clause[0], clause[1]))
 
 
 def is_projection(s: str, clause: tuple[int, int]) -> bool:
     """A third party's trend projection ("under current conditions ... will only reach")."""
+    low = s[clause[0] : clause[1]].lower()
+    if not any(k in low for k in _PROJECTION_HINTS):
+        return False
     return bool(_PROJECTION.search(s, clause[0], clause[1]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from goalpost.extract._quantities_en import EnQuantity
+from goalpost.extract._text import word_before
 
 _LINK_VERB = re.compile(
     r"(?:\b(?:will|shall|would|could|should|to|must|may|can|is\s+expected\s+to|are\s+expected\s+to|"
@@ -93,6 +94,19 @@ _NOT_NOUN = re.compile(
 )
 
 
+_LINK_LAST = frozenset(
+    """reach reaches reached reaching exceed exceeds exceeded exceeding surpass surpasses surpassed
+    surpassing to for at by be is are was were hit hits grow grows grown grew increase increases
+    increased rise rises risen rose climb climbs climbed up represent represents represented
+    representing constitute constitutes constituted constituting top tops topped equal equals equalled
+    remain remains remained keep kept maintain maintained achieve achieves achieved register registers
+    registered record records recorded total totals totalled totaled totalling totaling will shall
+    would could should must may can make makes made amount amounts amounted amounting account accounts
+    accounted accounting stand stands stood""".split()
+)
+_OF_LAST = frozenset("of worth at totalling totaling to".split())
+
+
 def _clean(phrase: str) -> str:
     p = phrase.strip(" ,;:-\"'")
     for _ in range(3):
@@ -139,6 +153,8 @@ def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
 
 def _subject_before(s: str, clause_start: int, pos: int) -> tuple[int, int] | None:
     """Subject of the linking verb that ends right before ``pos``."""
+    if word_before(s, pos, clause_start) not in _LINK_LAST:
+        return None
     m = _LINK_VERB.search(s, max(clause_start, pos - 60), pos)
     if not m:
         return None
@@ -240,7 +256,7 @@ def indicator(
     """
     cs, ce = clause
     # "bringing the total number to 215", "increase the number of labs to 500"
-    tv = _TO_VERB.search(s, max(cs, q.start - 90), q.start)
+    tv = _TO_VERB.search(s, max(cs, q.start - 90), q.start) if word_before(s, q.start, cs) in ("to", "at") else None
     if tv:
         got = _clean_span(s, tv.start(1), tv.end(1))
         if got:
@@ -289,7 +305,8 @@ def indicator(
             if r:
                 return r
     # "market value of 118 billion yuan", "loan agreements worth 1.03 billion yuan"
-    m = _NOUN_OF_BEFORE.search(s, max(cs, q.start - 60), q.start)
+    wb = word_before(s, q.start, cs)
+    m = _NOUN_OF_BEFORE.search(s, max(cs, q.start - 60), q.start) if wb in _OF_LAST else None
     if m:
         a = m.start(1)
         cut = _NP_BREAK.match(m.group(1))

@@ -35,6 +35,7 @@ _WSCALE = "hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?"
 # "12,34,567", space-grouped "3 937 751" (with decimals), plain "3.1", ".25".
 _DIGITS = (
     r"\d{1,3},\d{1,2}(?=\s*(?:billion|million|thousand|trillion|bn|mn|%|percent|per cent)\b)"
+    r"|(?<!\d,)\d{1,3},\d{1,2}(?![\d,])(?!\.\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?!\d)"
     r"|\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d)"
@@ -46,7 +47,8 @@ CORE = re.compile(
     rf"(?<![\d.])(?<!\d\.)(?P<d>{_DIGITS})"
     rf"|\b(?P<w>(?:(?:{_FRACTION_LEAD})\s+(?=(?:{_WSCALE})\b))?(?:{_WTOK})"
     rf"(?:(?:\s*-\s*|\s+and\s+|\s+)(?:{_WTOK}))*"
-    rf"(?:\s+point(?:\s+(?:{'|'.join(_UNITS_W[:10])}|nought|naught|oh))+|\s+point\s+(?:{'|'.join(_TENS_W)})(?:-\w+)?)?"
+    rf"(?:\s+point(?:\s+(?:{'|'.join(_UNITS_W[:10])}|nought|naught|oh))+"
+    rf"|\s+point\s+(?:{'|'.join(_UNITS_W[10:])}|(?:{'|'.join(_TENS_W)})(?:[\s-]+(?:{'|'.join(_UNITS_W[1:10])}))?))?"
     rf"(?:\s+and\s+a\s+half)?)\b",
     re.IGNORECASE,
 )
@@ -70,6 +72,7 @@ def parse_words(s: str) -> tuple[float, int] | None:
     end = 0
     big_seen = float("inf")
     had_number = False
+    group = 0.0  # small numbers added since the last "hundred" ("three hundred and two dozens")
     tokens = list(re.finditer(r"[A-Za-z]+", s))
     i = 0
     while i < len(tokens):
@@ -120,14 +123,17 @@ def parse_words(s: str) -> tuple[float, int] | None:
             if last in ("small", "teen") or (last == "tens" and (v >= 10 or v == 0)) or last == "a":
                 break
             current += v
+            group += v
             last = "tens" if v >= 20 else ("teen" if v >= 10 else "small")
         elif w == "hundred":
             if last == "hundred":
                 break
             current = (current or 1.0) * 100
+            group = 0.0
             last = "hundred"
         elif w in ("dozen", "dozens"):
-            current = (current or 1.0) * 12
+            current = current - group + group * 12 if group else (current or 1.0) * 12
+            group = 0.0
             last = "hundred"
         elif w in BIG:
             scale = BIG[w]
@@ -136,6 +142,7 @@ def parse_words(s: str) -> tuple[float, int] | None:
             else:
                 total += (current or 1.0) * scale
             current = 0.0
+            group = 0.0
             big_seen = scale
             last = "big"
         else:
@@ -151,7 +158,7 @@ def read_core(m: re.Match[str]) -> tuple[float, int, int, bool, bool] | None:
     """(value, start, end, written_in_words, plain_integer) of a :data:`CORE` match."""
     if m.group("d"):
         raw = m.group("d")
-        if "," in raw and re.fullmatch(r"\d{1,3},\d{1,2}", raw):
+        if "," in raw and re.fullmatch(r"\d{1,3},\d{1,2}", raw):  # a decimal comma: "6,6 billion"
             return float(raw.replace(",", ".")), m.start(), m.end(), False, False
         value = float(raw.replace(",", "").replace(" ", ""))
         return value, m.start(), m.end(), False, raw.isdigit()

@@ -7,6 +7,7 @@ China's n-th Five-Year Plan covers ``1951 + 5n`` to ``1955 + 5n`` (13th:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ORD_WORDS = {
     "tenth": 10,
@@ -106,6 +107,7 @@ def plan_period(title: str | None, period: tuple[int, int] | None = None) -> tup
     return None
 
 
+@lru_cache(maxsize=2048)
 def title_year(title: str | None) -> str | None:
     """A deadline year stated in a heading: a Five-Year Plan, a range's end or the last year.
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from goalpost.extract._numerals_en import CORE, read_core
+from goalpost.extract._text import word_before
 from goalpost.extract._types import Quantity
 from goalpost.extract._units_en import (
     CUR_AFTER,
@@ -91,6 +92,7 @@ _CMP_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_SEP = re.compile(r"\s*(?:-|~|to|through|and|or)\s*(?=[\d.$€£¥₹A-Za-z])", re.IGNORECASE)
+_CORE_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+ty|\w+teen|hundred|thousand)", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _SIGN_WORD = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"one\b", re.IGNORECASE)
@@ -122,7 +124,21 @@ class EnQuantity(Quantity):
     growth_noun: bool = False
 
 
+_CMP_LAST = frozenset(
+    "than over above exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing of "
+    "least most about around approximately approx. nearly almost some roughly to circa estimated "
+    "at average beyond topped topping within below under min. max. exceed".split()
+)
+_CUR_LAST = frozenset(
+    "us usd s sgd hk hkd a aud c cad nt twd nz nzd mxn mex rmb cny eur gbp rs rs. inr krw jpy chf "
+    "musd meur mgbp maud mcad mcny msgd mhkd dollar dollars euro euros u.s. u.s".split()
+)
+
+
 def _cmp_before(text: str, lo: int, pos: int) -> tuple[str, int, str] | None:
+    w = word_before(text, pos, lo)
+    if w not in _CMP_LAST and not (w == "" and text[max(lo, pos - 3) : pos].rstrip()[-1:] in ("~", ">", "<", "=", "≥", "≤")):
+        return None
     m = _CMP_BEFORE.search(text, max(lo, pos - 40), pos)
     if not m:
         return None
@@ -134,6 +150,28 @@ def _cmp_before(text: str, lo: int, pos: int) -> tuple[str, int, str] | None:
     else:
         op = "~"
     return op, m.start(), word
+
+
+_CENTS_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD", "EUR", "GBP", "CNY"})
+_CENTS_AFTER = re.compile(r"\s*(?:and\s+)?(?=\w)")
+_CENTS_END = re.compile(r"\s*(?:cents?|pence|p\b)|\s*(?=[.,;!?]|$)", re.IGNORECASE)
+_PCT_OF = re.compile(r"(\S+)?\s*\b(?:percents?|per\s*cent)\s+of\s+$", re.IGNORECASE)
+
+
+def _cents(text: str, q: EnQuantity, pos: int, end: int) -> int:
+    """"15 dollars 50", "thirteen dollars and forty-five cents": the cents join the amount."""
+    m = _CENTS_AFTER.match(text, pos, end)
+    if not m:
+        return pos
+    c = CORE.match(text, m.end(), end)
+    read = read_core(c) if c else None
+    if read is None or not (0 < read[0] < 100) or read[0] != int(read[0]):
+        return pos
+    tail = _CENTS_END.match(text, read[2], end)
+    if not tail:
+        return pos
+    q.value += read[0] / 100
+    return tail.end() if tail.group().strip() else read[2]
 
 
 def _read_number(text: str, pos: int, end: int) -> tuple[float, int, int, bool, bool] | None:
@@ -151,7 +189,7 @@ def _extend(
     if m:
         word = re.sub(r"\s+", " ", m.group(2).lower())
         glued = not m.group(1)
-        ok = not (q.words and word not in ("dozen", "dozens"))
+        ok = not (q.words and word not in ("dozen", "dozens", "dz", "dzs", "doz", "dozs"))
         if word in CURRENCY_ONLY_SCALES:
             after_cur = CUR_AFTER.match(text, m.end(), end)
             ok = ok and glued and (cur_before is not None or after_cur is not None)
@@ -197,6 +235,8 @@ def _extend(
                 if u:
                     q.unit, factor, pos = u
                     q.value *= factor
+    if q.currency and not q.scaled and q.unit in _CENTS_CURRENCIES:
+        pos = _cents(text, q, pos, end)
     m = _CMP_AFTER.match(text, pos, end)
     if m and q.comparator in ("=", "~"):
         q.comparator = ">=" if m.group(1) else "<="
@@ -255,13 +295,30 @@ def scan_quantities(
             if ns - 1 == start or text[ns - 2] in " (\t:=,<>≤≥~":
                 q.value = -q.value
                 q.start = ns - 1
-        sign = _SIGN_WORD.search(text, max(start, q.start - 10), q.start)
+        w_before = word_before(text, q.start, start)
+        sign = _SIGN_WORD.search(text, max(start, q.start - 10), q.start) if w_before in ("minus", "negative") else None
         if sign:
             q.value, q.start = -q.value, sign.start()
-        cur = CUR_BEFORE.search(text, max(start, prev_end, q.start - 12), q.start)
+        pct_of = _PCT_OF.search(text, max(start, prev_end, ns - 24), ns) if w_before == "of" else None
+        if pct_of and not (pct_of.group(1) and (pct_of.group(1)[-1].isdigit() or _CORE_WORD.fullmatch(pct_of.group(1)))):
+            if not (plain and 1900 <= value <= 2100):
+                q.unit, q.start = "%", pct_of.start() if not pct_of.group(1) else pct_of.start() + len(pct_of.group(1))
+                q.end = ne
+                while q.start < ns and text[q.start].isspace():
+                    q.start += 1
+                q.surface = text[q.start : q.end]
+                out.append(q)
+                pos = prev_end = ne
+                continue
+        tail = text[max(start, prev_end, q.start - 3) : q.start].rstrip()[-1:]
+        cur = (
+            CUR_BEFORE.search(text, max(start, prev_end, q.start - 12), q.start)
+            if tail in ("$", "€", "£", "¥", "₹", "₩", ".") or (tail.isalpha() and word_before(text, q.start, start) in _CUR_LAST)
+            else None
+        )
         cur_tok = None
-        if cur:
-            cur_tok = cur.group(1)
+        if cur and not (words and cur.group(1)[0].isalpha() and cur.group(1).lower()[0] in "de"):
+            cur_tok = cur.group(1)  # ("dollars thousand of times" is no amount)
             q.start = cur.start(1)
         cmp = _cmp_before(text, start, q.start)
         if cmp:
@@ -272,7 +329,11 @@ def scan_quantities(
         ):
             pos = ne  # "5G", "RIE2025", "1m": a name or an unknown unit, not a number
             continue
-        lead = _RANGE_LEAD.search(text, max(start, q.start - 20), q.start)
+        lead = (
+            _RANGE_LEAD.search(text, max(start, q.start - 20), q.start)
+            if word_before(text, q.start, start) in ("between", "from", "of")
+            else None
+        )
         q.range_lead = lead.group(0).split()[0].lower() if lead else ""
         _maybe_range(text, q, end, region, cur_tok)
         q.surface = text[q.start : q.end]

@@ -78,3 +78,20 @@ def sentence_lang(text: str) -> str:
         return "en"
     latin = len(_LATIN.findall(text))
     return "zh" if cjk * 3 >= latin else "en"
+
+
+def word_before(text: str, pos: int, lo: int = 0) -> str:
+    """The lower-cased word (letters, dots, ``&``) ending right before ``pos``, spaces skipped.
+
+    A cheap pre-check before running a slower end-anchored pattern.
+
+    >>> word_before("more than 12", 10), word_before("No.224", 3), word_before("  5", 2)
+    ('than', 'no.', '')
+    """
+    i = pos
+    while i > lo and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > lo and (text[j - 1].isalpha() or text[j - 1] in ".&'"):
+        j -= 1
+    return text[j:i].lower()

@@ -104,6 +104,36 @@ def _role(pre: str | None, default: str = "point") -> str:
     return "deadline"
 
 
+# Every time expression holds a year, a month or a relative word; the big
+# pattern only runs in windows around those anchors (it is slow to try at
+# every position of a long sentence).
+_ANCHOR = re.compile(
+    rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:{_MON}|last|this|next|past|previous|current|coming|far|date|"
+    r"currently|present|presently|now|nowadays|moment|then|that\s+time|year[\s-]?end)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    windows: list[list[int]] = []
+    for a in _ANCHOR.finditer(text, start, end):
+        lo, hi = max(start, a.start() - 36), min(end, a.end() + 20)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    out: list[re.Match[str]] = []
+    last_end = start
+    for lo, hi in windows:
+        # Start each window at a word boundary so "by the end of" is not cut mid-word.
+        while lo > start and (text[lo - 1].isalnum() or text[lo - 1] == "-"):
+            lo -= 1
+        for m in _TIME.finditer(text, max(lo, last_end), hi):
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
 def find_times(
     text: str, start: int = 0, end: int | None = None, doc_date: str | None = None
 ) -> list[TimeExpr]:
@@ -120,7 +150,7 @@ def find_times(
         end = len(text)
     dy, dm = _doc_ym(doc_date)
     out: list[TimeExpr] = []
-    for m in _TIME.finditer(text, start, end):
+    for m in _matches(text, start, end):
         g = m.lastgroup
         date: str | None = None
         role = "point"

@@ -11,7 +11,7 @@ import re
 
 SCALE_AFTER = re.compile(
     r"(\s*-?\s*)(lakh\s+crores?|hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|"
-    r"bn|mn|mln|mil|bln|tn|trn|tln|mm|k|m|b)(?![A-Za-z])",
+    r"bn|mn|mln|mil|bln|tn|trn|tln|mm|dzs?|dozs?|k|m|b)(?![A-Za-z])",
     re.IGNORECASE,
 )
 SCALE_VALUE = {
@@ -38,6 +38,10 @@ SCALE_VALUE = {
     "crores": 1e7,
     "dozen": 12,
     "dozens": 12,
+    "dz": 12,
+    "dzs": 12,
+    "doz": 12,
+    "dozs": 12,
 }
 # Scale words that need a currency nearby to count ("US$10m", "$1.64b", "US$ 1MM").
 CURRENCY_ONLY_SCALES = frozenset({"m", "b", "mm"})
@@ -53,7 +57,7 @@ _CUR_NAMES = (
     r"New\s+Zealand)\s+dollars?|dollars?|(?:Chinese\s+)?yuan|renminbi|RMB|CNY|USD|euros?|EUR|"
     r"(?:British\s+)?pounds?(?:\s+sterling)?|sterling|GBP|(?:Korean\s+)?won|KRW|"
     r"(?:Japanese\s+)?yen|JPY|(?:Indian\s+)?rupees?|INR|SGD|HKD|AUD|CAD|TWD|NZD|CHF|"
-    r"Swiss\s+francs?|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD|JPY|INR|CHF)|元|(?:\$|€|£|₹|₩)(?!\s*\d))"
+    r"Swiss\s+francs?|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD|JPY|INR|CHF)|元|(?:\$|€|£|₹|₩)(?!\d))"
 )
 CUR_AFTER = re.compile(
     rf"(\s*-?\s*)(?P<name>{_CUR_NAMES})(?![A-Za-z])(?:\s*\((?:RMB|CNY|yuan)\))?", re.IGNORECASE
@@ -61,7 +65,7 @@ CUR_AFTER = re.compile(
 CUR_BEFORE = re.compile(
     r"(?<![A-Za-z])(U\.?S\.?\s?\$|USD\s?\$?|S\s?\$|SGD\s?\$?|HK\s?\$|HKD\s?\$?|A\s?\$|AUD\s?\$?|"
     r"C\s?\$|CAD\s?\$?|NT\s?\$|TWD|NZ\s?\$|NZD\s?\$?|MXN\s?\$?|Mex\s?\$|RMB\s?¥?|CNY\s?¥?|¥|€|EUR|£|GBP|"
-    r"₹|Rs\.?|INR|₩|KRW|JPY|CHF|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD)|\$)\s*$",
+    r"₹|Rs\.?|INR|₩|KRW|JPY|CHF|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD)|\$|dollars?|euros?)\s*$",
     re.IGNORECASE,
 )
 _CUR_CODE = {

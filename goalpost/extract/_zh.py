@@ -26,6 +26,7 @@ from goalpost.extract._zh_kinds import (
     is_document_part,
     per_capita_unit,
     region_mentions,
+    sentence_subject,
 )
 from goalpost.extract._zh_numbers import normalize_zh
 from goalpost.extract._zh_quantities import _Q, parse_zh_quantities, scan_quantities
@@ -67,6 +68,8 @@ def _year_of(date: str | None) -> int | None:
 def _governing(norm: str, times: list[TimeExpr]) -> str | None:
     """The deadline a lead sentence or heading sets for what follows (到2025年，…)."""
     for t in times:
+        if t.role == "base":
+            continue
         if t.role != "deadline":
             continue
         if _LEAD_PREFIX.match(norm[: t.start]):
@@ -85,14 +88,14 @@ def _dating(q: _Q, times: list[TimeExpr], norm: str, qs: list[_Q]) -> TimeExpr |
     """The time expression that dates ``q``: the nearest before it, else one after it
     in the same clause."""
     for t in reversed(times):
-        if t.end > q.start or t.role == "since":
+        if t.end > q.start or t.role in ("since", "base"):
             continue
         between = [p for p in qs if t.end <= p.start and p.end <= q.start]
         if between and re.fullmatch(r"\s*的?\s*", norm[t.end : between[0].start]):
             continue  # 由2018年的2.63%提高到3%: 2018 dates the first figure only
         return t
     for t in times:
-        if t.start >= q.end and t.role != "since":
+        if t.start >= q.end and t.role not in ("since", "base"):
             between = norm[q.end : t.start]
             if not re.search(r"[，,；;。]", between):
                 return t
@@ -123,7 +126,8 @@ def _fallback_date(kind: str, ctx: SentenceContext, sentence: str) -> str | None
         return str(dy - 1)
     if dy is None:
         return None
-    month = int(ctx.doc_date[5:7]) if ctx.doc_date and len(ctx.doc_date) >= 7 else 12
+    month_s = (ctx.doc_date or "")[5:7]
+    month = int(month_s) if month_s.isdigit() else 12
     if month <= 3 and re.search(r"全年|过去一年", sentence):
         return str(dy - 1)  # an annual bulletin published in spring is about last year
     return str(dy)
@@ -152,6 +156,21 @@ def _lists_after_respectively(norm: str, qs: list[_Q]) -> dict[int, tuple[int, i
             for i, span in zip(chain, names, strict=True):
                 out[i] = span
     return out
+
+
+_QUALIFIED = re.compile(
+    r"(?:以上|以下|级)?(?:的|企业|项目|平台|园区|产业|集群|城市|工程|基地|科技|高新|规模)"
+)
+
+
+def _qualifier(norm: str, q: _Q) -> bool:
+    """超过10亿元的企业, 百亿元以上项目: a threshold that qualifies a noun.
+
+    A count is exempt (1.2万家企业 counts the firms)."""
+    after = norm[q.end : q.end + 6]
+    if after.startswith("的"):
+        return True
+    return q.unit not in ("count", "") and bool(_QUALIFIED.match(after))
 
 
 def _keep(q: _Q, norm: str) -> bool:
@@ -184,11 +203,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     qs = [q for q in scan_quantities(norm) if _keep(q, norm)]
     # 年产值超过10亿元的企业达到50家: a threshold qualifying a noun is not a figure
     # when a figure follows.
-    qs = [
-        q
-        for i, q in enumerate(qs)
-        if not (i + 1 < len(qs) and re.match(r"(?:以上|以下)?的", norm[q.end : q.end + 3]))
-    ]
+    qs = [q for i, q in enumerate(qs) if not (i + 1 < len(qs) and _qualifier(norm, q))]
     if not qs:
         return result
     dy = doc_year(ctx.doc_date)
@@ -206,6 +221,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         )
         if ind is None and prev_ind is not None:
             ind = prev_ind
+        if ind is None:
+            ind = sentence_subject(norm, skip)
         if not unit:
             table = _TABLE_UNIT.search(norm[: q.start])
             if table:

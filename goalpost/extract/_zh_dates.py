@@ -167,7 +167,7 @@ def parse_zh_times(text: str, offset: int = 0, doc_date: str | None = None) -> l
     >>> [(t.date, t.role) for t in parse_zh_times("今年1-11月，增长5%", doc_date="2023-12-10")]
     [('2023-11', 'point')]
     """
-    return _times(normalize_zh(text), offset, doc_date)
+    return [t for t in _times(normalize_zh(text), offset, doc_date) if t.role != "base"]
 
 
 def _times(norm: str, offset: int = 0, doc_date: str | None = None) -> list[TimeExpr]:
@@ -181,6 +181,8 @@ def _times(norm: str, offset: int = 0, doc_date: str | None = None) -> list[Time
 
     for m in _TIME.finditer(norm) if "年" in norm else ():
         if m.group("pre") in ("比", "较", "与", "同"):
+            # 较2022年底: the base of a comparison, kept only so it is not an indicator
+            out.append(TimeExpr(m.start() + offset, m.end() + offset, m.group("y"), "base"))
             taken.append(m.span())
             continue
         year = _year(m.group("y"))
@@ -210,6 +212,8 @@ def _times(norm: str, offset: int = 0, doc_date: str | None = None) -> list[Time
             if not (rel or month or part):
                 continue
             if m.group("pre") in ("比", "较", "与", "同"):
+                out.append(TimeExpr(m.start() + offset, m.end() + offset, "", "base"))
+                taken.append(m.span())
                 continue
             if (
                 rel is None

@@ -16,20 +16,21 @@ __all__ = [
     "is_document_part",
     "per_capita_unit",
     "region_mentions",
+    "sentence_subject",
 ]
 
-_CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n（）()“”]")
+_CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 
 # --- kind -----------------------------------------------------------------
 
 _TARGET_WORDS = re.compile(
-    r"力争|确保|争取(?=到|在|用|把|使|实现|达到|突破|超过|建成|形成|全年|年内|\d)|目标|预期|预计到|计划到|规划到|努力|将(?!近|来)|(?<![主重需只还])要(?:达到|实现|确保|突破|超过|保持|力争)"
+    r"(?<![社大开机学协年工理都总])会(?=[预投安提设建达增推成])|力争|确保|争取(?=到|在|用|把|使|实现|达到|突破|超过|建成|形成|全年|年内|\d)|目标|预期|预计到|计划到|规划到|努力|将(?!近|来)|(?<![主重需只还])要(?:达到|实现|确保|突破|超过|保持|力争)"
     r"|(?:更加|进一步)(?:完善|提升)|基本建成|全面建成|形成.{0,6}格局"
 )
 _OBSERVE_WORDS = re.compile(
     r"截至|截止|已经|(?<![而并])已(?![于有]?[经])|累计|同比|环比|比上年|较上年|比去年|较去年|上年|去年|共有|现有|"
     r"拥有(?!量)|位居|排名|居全|完成了|实现了|达到了|增长了|提高了|首次|历史新高|创新高|全年(?:实现|完成|共)|"
-    r"同期|分别占|总计|合计|过去一年|过去五年|五年来|以来"
+    r"同期|分别占|总计|合计|过去一年|过去五年|五年来|一年来|以来|初步核算|按可比价格|按不变价格"
 )
 _ESTIMATE = re.compile(r"预计|初步统计|初步核算|估计")
 
@@ -91,7 +92,7 @@ def classify_kind(
 # --- indicator ------------------------------------------------------------
 
 _LEAD = re.compile(
-    r"(?:[\s,，、]|其中|同时|此外|另外|全年|目前|当前|现已|已经|已|预计|力争|确保|争取|计划|将|要|使|"
+    r"(?:[\s,，、]|其中|同时|此外|另外|全年|每年|年均|目前|当前|现已|已经|已|预计|力争|确保|争取|计划|将|要|使|"
     r"基本|全面|初步|进一步|持续|努力|推动|推进|加快|促进|带动|引导|实现|"
     r"全市|全省|全国|全区|我市|本市|我省|本省|我国|我区|本区|年均|"
     r"\d{1,2}[、.．]|[（(]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|"
@@ -109,7 +110,7 @@ _TRAIL = re.compile(
 _VERB_LEAD = re.compile(
     r"(?:新认定|认定|培育|引进|建设|建成|打造|新建|组建|布局|孵化|集聚|吸引|培养|设立|创建|争创|扶持|"
     r"服务|形成|拥有|聚集|汇聚|入选|获批|获得|获|取得|完成|实施|支持|资助|引育|招引|落地|推广|"
-    r"认证|登记|授权|申请|参与|带动|吸纳|新增培育|累计培育|累计建成|累计认定|累计引进|有)"
+    r"认证|参与|带动|吸纳|新增培育|累计培育|累计建成|累计认定|累计引进|共有|现有)"
 )
 _KEEP_TRAIL = ("总额", "总量")
 
@@ -162,6 +163,36 @@ def _left_indicator(
         if hi - lo >= 2:
             return lo, hi
     return None
+
+
+_SUBJECT_END = re.compile(
+    r"连续|保持|达到|达|实现|增长|增加|提高|提升|下降|居|位居|位列|突破|超过|为|是|共|累计|已|比|较|同比|"
+    r"继续|稳居|首次|占|在|的"
+)
+
+
+def sentence_subject(norm: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The measured noun at the head of a sentence, for a figure whose own clause
+    names none (我市科技型中小企业数量连续三年…，累计达到1.75万家).
+
+    >>> s = "我市科技型中小企业数量连续三年保持全国第一，累计达到1.75万家"
+    >>> a, b = sentence_subject(s, [])
+    >>> s[a:b]
+    '科技型中小企业数量'
+    """
+    m = _CLAUSE_STOP.search(norm)
+    end = m.start() if m else len(norm)
+    start = 0
+    for s0, e0 in sorted(skip):
+        if s0 <= start < e0 or (s0 < end and s0 - start <= 1 and e0 > start):
+            start = max(start, e0)
+    lo, hi = _strip(norm[start:end], start)
+    cut = _SUBJECT_END.search(norm, lo, hi)
+    if cut:
+        hi = cut.start()
+    if any(s0 < hi and e0 > lo for s0, e0 in skip):
+        return None
+    return (lo, hi) if hi - lo >= 2 else None
 
 
 def find_indicator(

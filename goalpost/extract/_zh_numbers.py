@@ -55,11 +55,14 @@ _APPROX = "多余几"
 _DIGIT_CHARS = "".join(CN_DIGITS)
 _UNIT_CHARS = "".join(_SMALL_UNITS) + "万亿兆"
 
+# 千/兆 before 瓦, 米, 克… are metric prefixes of the unit (100万千瓦 = 1e6 kW), not numerals.
+_MULT = rf"(?:[{_UNIT_CHARS.replace('千', '').replace('兆', '')}]|[千兆](?![瓦米克伏焦帕赫字比]))"
+
 #: A maximal run that may hold one numeral: digits, Chinese digits, multipliers,
 #: the decimal point (``.`` or 点) and the approximators 多/余/几 inside it.
 NUMERAL_RUN = re.compile(
     rf"(?:\d+(?:,\d{{3}})+(?!\d)|\d+|(?<!\.)\.\d+|[{_DIGIT_CHARS}{_UNIT_CHARS}半])"
-    rf"(?:\d+(?:,\d{{3}})+(?!\d)|\.\d|\d|[{_DIGIT_CHARS}{_UNIT_CHARS}]|点(?=[\d{_DIGIT_CHARS}])"
+    rf"(?:\d+(?:,\d{{3}})+(?!\d)|\.\d|\d|[{_DIGIT_CHARS}]|{_MULT}|点(?=[\d{_DIGIT_CHARS}])"
     rf"|[{_APPROX}](?=[万亿十百千]))*"
     rf"(?:[{_APPROX}](?![{_APPROX}]))?"
 )

@@ -26,6 +26,7 @@ __all__ = ["parse_zh_numbers", "parse_zh_quantities", "scan_quantities"]
 _RUN = NUMERAL_RUN.pattern
 # One pass finds 百分之X / 千分之X, X分之Y and plain numerals, in that order of preference.
 _CORE = re.compile(
+    r"(?<![\d/])(?P<sn>\d{1,3})/(?P<sd>\d{1,3})(?![\d/])|"
     rf"(?P<pden>[百千万])分之(?P<pnum>{_RUN})"
     rf"|(?P<run>{_RUN})(?:分之(?P<num>{_RUN}))?"
 )
@@ -34,6 +35,7 @@ _CORE = re.compile(
 _UNITS: dict[str, tuple[str, float]] = {
     "个百分点": ("pp", 1),
     "百分点": ("pp", 1),
+    "个点": ("pp", 1),  # 提高了3个点: colloquial percentage points
     "%": ("%", 1),
     "‰": ("%", 0.1),
     "元人民币": ("CNY", 1),
@@ -86,13 +88,27 @@ _UNITS: dict[str, tuple[str, float]] = {
     "TEU": ("TEU", 1),
 }
 #: Measure words that make a numeral a count.
-COUNT_WORDS: tuple[str, ...] = ("人次", "家次", "项次", "户次", "台套", "批次") + tuple(
-    "个家项人名件所座支台套辆户位种条只处间款次艘架部篇株头张份册栋幢枚颗门例棵匹宗笔单"
+COUNT_WORDS: tuple[str, ...] = (
+    "人次",
+    "家次",
+    "项次",
+    "户次",
+    "台套",
+    "批次",
+    "架次",
+    "航次",
+    "班次",
+    "辆次",
+    "列次",
+) + tuple(  # fmt: skip
+    "个家项人名件所座支台套辆户位种条只处间款次艘架部篇株头张份册栋幢枚颗门例棵匹宗笔单列趟"
 )
 _UNIT_RE = re.compile(
     r"\s*(?P<u>"
     + "|".join(
-        re.escape(u) for u in sorted([*_UNITS, *COUNT_WORDS], key=len, reverse=True) if u != "个"
+        re.escape(u) + ("(?![位子数状])" if u == "个点" else "")
+        for u in sorted([*_UNITS, *COUNT_WORDS], key=len, reverse=True)
+        if u != "个"
     )
     + r"|个(?![月])"
     + r")"
@@ -108,7 +124,8 @@ _NOT_QTY_BEFORE = re.compile(
 _CMP_PREFIX = re.compile(
     r"(?P<c>大于或者?等于|大于等于|小于或者?等于|小于等于|不少于|不低于|不小于|不超过|不高于|不大于|不足|不到|未达|"
     r"超过|突破|高于|多于|大于|超出|逾|超|至少|最少|起码|最多|至多|约为|约合|约|大约|大概|大致|将近|接近|近|"
-    r"低于|小于|少于|控制在|>=|<=|≥|≤|>|<)\s*(?:了|有|为|是|达到|达|在|到)?\s*$"
+    r"低于|小于|少于|控制在|>=|<=|≥|≤|>|<|最高|最低)\s*"
+    r"(?:了|有|为|是|达到|达|在|到|可?(?:资助|补助|奖励|补贴|支持|给予|不超过))?\s*$"
 )
 _CMP_OF = {
     "大于或者等于": ">=",
@@ -133,6 +150,8 @@ _CMP_OF = {
     "控制在": "<=",
     "<=": "<=",
     "≤": "<=",
+    "最高": "<=",
+    "最低": ">=",
     "超过": ">",
     "突破": ">",
     "高于": ">",
@@ -209,6 +228,12 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
     """The numeral at ``m`` with its unit word, before any comparator."""
     g = m.groupdict()
     start, end = m.start(), m.end()
+    if g["sn"]:
+        # 约占全国的1/3: a slash fraction is a share
+        num, den = int(g["sn"]), int(g["sd"])
+        if den == 0 or num >= den or den > 12:
+            return None
+        return _Q(start, end, end, num / den * 100, "%", raw=num / den)
     if g["pden"]:
         pnum = g["pnum"]
         got = numeral_value(pnum)
@@ -241,9 +266,8 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
     got = numeral_value(run)
     if got is None:
         # A lone 万/亿 after 近/超/逾/过/上 is a round number: 近万家, 超亿元.
-        if run in ("万", "亿") and re.search(
-            r"(?:近|超|逾|过|破|上|数)$", norm[max(0, start - 1) : start]
-        ):
+        before = norm[max(0, start - 1) : start]
+        if run in ("万", "亿") and before in _ROUND_PREFIX:
             got = (1e4 if run == "万" else 1e8, False)
         else:
             return None
@@ -252,13 +276,19 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
     q = _Q(start, end, end, value, mult=_mult_of(run), single_cn=single_cn, raw=value)
     if approx:
         q.comparator = ">"
+    if run[0] in "百千万亿":
+        before = norm[max(0, start - 1) : start]
+        if before in ("数", "几", "成") or norm[max(0, start - 3) : start] in ("成千上", "成百上"):
+            return None  # 数千家, 成千上万: a vague magnitude
+        if before in _ROUND_PREFIX:
+            q.comparator, q.start = _ROUND_PREFIX[before], start - 1
     digit_string = len(run) > 1 and all(c in CN_DIGITS for c in run)
     um = _UNIT_RE.match(norm, end)
     if (
         (not um and _NOT_QTY_AFTER.match(after))
         or _NOT_QTY_BEFORE.search(norm[max(0, start - 4) : start])
-        # 登陆, 队伍, 拾取: a lone financial digit is a word
-        or (single_cn and run in _FINANCIAL)
+        # 登陆, 队伍, 拾取: a lone financial digit is a word; 三次产业 is "the three sectors"
+        or (single_cn and (run in _FINANCIAL or after.startswith("次产业")))
     ):
         q.dead = True
         return q
@@ -295,6 +325,8 @@ def _comparator_and_growth(norm: str, q: _Q) -> None:
         # The surface form includes the comparator words (超过1.2万家).
         q.start -= len(left) - lm.start()
         left = left[: lm.start()]
+    if not lm and q.comparator == "=" and re.search(r"约占[^，,；;。]{0,12}$", left):
+        q.comparator = "~"  # 约占全国的三分之一
     gm = _GROWTH.search(left)
     if gm and (gm.group("v") or gm.group("g")):
         verb, filler = gm.group("v") or "", gm.group("f") or ""
@@ -334,9 +366,12 @@ def _currency_prefix(norm: str, q: _Q) -> None:
         q.start -= len(m.group(0))
 
 
+# 近万家, 超亿元, 上万家, 过亿: a lone 万/亿 is a round number after these
+# (数万 "several ten-thousands" is not a figure).
+_ROUND_PREFIX = {"近": "~", "超": ">", "逾": ">", "过": ">", "破": ">", "上": ">="}
 _FINANCIAL = set("壹贰叁肆伍陆柒捌玖拾佰仟")
 _LONE = set(CN_DIGITS) | set("十拾百佰千仟半")
-_LONE_NEXT = set("成折至到-~—–和与分")
+_LONE_NEXT = set("成折至到-~—–和与分以左")
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 
 
@@ -345,6 +380,8 @@ def scan_quantities(norm: str) -> list[_Q]:
     out: list[_Q] = []
     urls = [m.span() for m in _URL.finditer(norm)] if ("//" in norm or "www." in norm) else []
     for m in _CORE.finditer(norm):
+        if out and m.start() < out[-1].end:
+            continue  # inside the unit of the quantity before (5000千米)
         q = _read_core(norm, m)
         if q is None:
             continue

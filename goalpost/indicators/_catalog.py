@@ -28,6 +28,10 @@ __all__ = ["FUZZY_THRESHOLD", "Catalog", "new_indicator_for"]
 #: Lowest fuzzy score that links; tuned on tests/data/linking/labelled.csv.
 FUZZY_THRESHOLD = 80.0
 _SHARE_REDIRECT_PENALTY = 2.0  # a redirected link is slightly less certain than a direct one
+_PER_CAPITA = re.compile(
+    r"\bper\s+(capita|head|person|10[, ]?000|ten thousand|10k|100[, ]?000|million)\b|每万|每十万|每百万|人均|万人",
+    re.I,
+)
 
 
 @dataclass
@@ -58,6 +62,7 @@ class Catalog:
             self._items[ind.id] = ind
         self._index: dict[str, list[_Entry]] | None = None
         self._choices: dict[str, list[_Entry]] = {}
+        self._strings: dict[str, list[str]] = {}  # the choices' normalised names, for rapidfuzz
 
     # ------------------------------------------------------------ load / dump
     @classmethod
@@ -205,6 +210,7 @@ class Catalog:
                         bucket.append(entry)
                         choices[entry.lang].append(entry)
         self._index, self._choices = index, choices
+        self._strings = {lang: [e.norm for e in entries] for lang, entries in choices.items()}
         return index
 
     def collisions(self) -> list[tuple[str, list[str]]]:
@@ -219,11 +225,24 @@ class Catalog:
     def _share_of(self, level_id: str) -> Indicator | None:
         return next((i for i in self._items.values() if i.share_of == level_id), None)
 
-    def _fit(self, indicator_id: str, unit: str | None) -> tuple[str, str] | None:
-        """The indicator to use for this unit: itself, its share version, or None."""
+    def _fit(
+        self, indicator_id: str, unit: str | None, per_capita: bool = False
+    ) -> tuple[str, str] | None:
+        """The indicator to use for this unit: itself, its share version, or None.
+
+        A phrase that states its own denominator ("per 10,000 people", 每万人, 人均)
+        carries a count or money unit for the numerator ("50 件", "150,000 yuan"),
+        which fits a per-capita indicator.
+        """
         ind = self._items[indicator_id]
         if units_compatible(unit, ind.unit):
             return ind.id, ""
+        if (
+            per_capita
+            and unit_family(ind.unit) == "ratio"
+            and unit_family(unit) in ("count", "currency")
+        ):
+            return ind.id, "the phrase states the denominator"
         if unit_family(unit) == "share":
             share = self._share_of(ind.id)
             if share is not None:
@@ -252,8 +271,10 @@ class Catalog:
         unit_used = None if growth else unit
         found: dict[str, Link] = {}
 
+        per_capita = bool(_PER_CAPITA.search(phrase))
+
         def offer(ind_id: str, score: float, method: str, note: str = "") -> None:
-            fit = self._fit(ind_id, unit_used)
+            fit = self._fit(ind_id, unit_used, per_capita)
             if fit is None:
                 return
             target, why = fit
@@ -271,7 +292,8 @@ class Catalog:
         enough = len(norm.split()) >= 2 if nlang == "en" else len(norm) >= 3
         if pool and not found and enough:
             first = fuzz.token_set_ratio if nlang == "en" else fuzz.partial_ratio
-            shortlist = process.extract(norm, [e.norm for e in pool], scorer=first, limit=25)
+            strings = self._strings.get(nlang) or [e.norm for e in pool]
+            shortlist = process.extract(norm, strings, scorer=first, limit=25)
             for _, _, i in shortlist:
                 entry = pool[i]
                 offer(entry.indicator_id, fuzzy_score(norm, entry.norm, nlang), "fuzzy")

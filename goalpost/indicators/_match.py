@@ -20,7 +20,7 @@ __all__ = ["QUALIFIERS_EN", "QUALIFIERS_ZH", "fuzzy_score"]
 _QUALIFIERS_EN_WORDS = (
     "net increase new newly added growth rate share national provincial key per capita 10k "
     "cumulative registered basic young youth international joint output valueadded granted "
-    "grant application applied valid invention pct highvalue high value gdp contract turnover "
+    "grant application applied valid invention pct highvalue high value hightech gdp contract turnover "
     "enterprise sme incubation incubator makerspace laboratory center talent team "
     "manufacturing industrial technology r&d s&t patent"
 )

@@ -107,6 +107,8 @@ _EN_WORDS = {
     "residents": "people",
     "persons": "people",
     "inhabitants": "people",
+    "tech": "technology",
+    "technological": "technology",
 }
 # Words that carry no meaning for matching; removed from both sides alike.
 _EN_STOP_WORDS = (
@@ -176,7 +178,7 @@ def slugify(text: str, max_len: int = 60) -> str:
     >>> slugify("Outputs of Hi-tech products")
     'outputs-of-hi-tech-products'
     """
-    text = unicodedata.normalize("NFKC", text).lower().replace("&", "and")
+    text = unicodedata.normalize("NFKC", text).lower().replace("&", " and ")
     slug = re.sub(r"[^\w\u3400-\u9fff]+", "-", text).strip("-_")
     return slug[:max_len].rstrip("-") or "indicator"
 

@@ -23,9 +23,17 @@ FORMAT = "goalpost-backup/1"
 def check_integrity(store: Any) -> list[str]:
     """Problems found (empty when the database is sound).
 
+    Checks the engine's own consistency (SQLite ``integrity_check`` and
+    foreign keys), then what goalpost promises on top: every item and section
+    belongs to a stored document and its span lies inside that document's
+    text, every item's indicator exists, no document is stored twice and no
+    document is stored without text. What a crash could half-write shows up
+    here.
+
     >>> # check_integrity(Store()) == []
     """
     problems: list[str] = []
+    i, d, s = t.items, t.documents, t.sections
     with store.engine.connect() as c:
         if store.dialect == "sqlite":
             res = c.exec_driver_sql("PRAGMA integrity_check").scalar()
@@ -35,34 +43,63 @@ def check_integrity(store: Any) -> list[str]:
                 problems.append(f"foreign key violation: {tuple(row)}")
         orphans = c.execute(
             select(func.count())
-            .select_from(t.items)
-            .where(
-                t.items.c.document_id.is_not(None),
-                ~t.items.c.document_id.in_(select(t.documents.c.id)),
-            )
+            .select_from(i)
+            .where(i.c.document_id.is_not(None), ~i.c.document_id.in_(select(d.c.id)))
         ).scalar_one()
         if orphans:
             problems.append(f"{orphans} item(s) point at a missing document")
+        orphan_sections = c.execute(
+            select(func.count()).select_from(s).where(~s.c.document_id.in_(select(d.c.id)))
+        ).scalar_one()
+        if orphan_sections:
+            problems.append(f"{orphan_sections} section(s) point at a missing document")
+        length = func.length(d.c.text)
         bad = (
             c.execute(
-                select(t.items.c.id)
-                .join(t.documents, t.items.c.document_id == t.documents.c.id)
+                select(i.c.id)
+                .join(d, i.c.document_id == d.c.id)
                 .where(
-                    (t.items.c.start < 0)
-                    | (t.items.c.end < t.items.c.start)
-                    | (t.items.c.end > func.length(t.documents.c.text))
+                    (i.c.start < 0)
+                    | (i.c.end < i.c.start)
+                    | (i.c.end > length)
+                    | (i.c.sentence_start > i.c.start)
+                    | (i.c.sentence_end < i.c.end)
+                    | (i.c.sentence_end > length)
                 )
                 .limit(20)
             )
             .scalars()
             .all()
         )
-        problems += [f"item {i} has a span outside its document" for i in bad]
+        problems += [f"item {x} has a span outside its document" for x in bad]
+        bad_sections = c.execute(
+            select(s.c.document_id, s.c.ordinal)
+            .join(d, s.c.document_id == d.c.id)
+            .where((s.c.start < 0) | (s.c.end < s.c.start) | (s.c.end > length))
+            .limit(20)
+        ).all()
+        problems += [
+            f"section {n} of document {doc} lies outside its text" for doc, n in bad_sections
+        ]
+        unlinked = c.execute(
+            select(i.c.indicator_id, func.count())
+            .where(i.c.indicator_id.is_not(None), ~i.c.indicator_id.in_(select(t.indicators.c.id)))
+            .group_by(i.c.indicator_id)
+            .limit(20)
+        ).all()
+        problems += [
+            f"{n} item(s) link to indicator {ind!r}, which is not in the indicators table"
+            for ind, n in unlinked
+        ]
+        empty = c.execute(
+            select(d.c.id).where(func.coalesce(length, 0) == 0).limit(20)
+        ).scalars().all()  # fmt: skip
+        problems += [f"document {x} is stored without text" for x in empty]
         dup = c.execute(
-            select(t.documents.c.source, func.count()).where(t.documents.c.source.is_not(None))
-            .group_by(t.documents.c.source).having(func.count() > 1)
+            select(d.c.source, func.count()).where(d.c.source.is_not(None))
+            .group_by(d.c.source).having(func.count() > 1)
         ).all()  # fmt: skip
-        problems += [f"source {s} is stored {n} times" for s, n in dup]
+        problems += [f"source {src} is stored {n} times" for src, n in dup]
     return problems
 
 

@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from goalpost._render import format_number, format_value
+from goalpost.web._queries import AggregateCache
 from goalpost.web._i18n import STATUS_SYMBOL, pick_language, translate
 from goalpost.web._security import (
     CSRF_COOKIE,
@@ -83,6 +84,7 @@ def create_app(
     )
     app.state.store = store
     app.state.assess = assess
+    app.state.aggregates = AggregateCache()
     app.state.env = _environment()
     app.state.secret = (os.environ.get("GOALPOST_SECRET") or "").encode() or secrets.token_bytes(32)
     app.state.read_token_required = read_token_required

@@ -46,8 +46,15 @@ def scoreboard_page(request: Request) -> HTMLResponse:
     sort = sort if sort in qy.SORTS else "plan"
     per_page = _int(request.query_params.get("per_page"), 50, 1, 500)
     page = _int(request.query_params.get("page"), 1, 1, 10**6)
-    rows, total = qy.list_items(store, "target", f, sort=sort, limit=per_page, offset=(page - 1) * per_page)
+    rows, _ = qy.list_items(store, "target", f, sort=sort, limit=per_page, offset=(page - 1) * per_page,
+                            with_total=False)  # fmt: skip
     qy.attach_assessments(store, rows)
+    cache, version = request.app.state.aggregates, qy.data_version(store)
+    key = tuple(sorted({**f.active(), "status": None}.items(), key=lambda kv: kv[0]))
+    counts = cache.get(version, ("counts", key), lambda: qy.status_counts(store, f))
+    options = cache.get(version, "options", lambda: qy.filter_options(store))
+    # why: the counts per status already hold the total; a second pass over the targets is not needed
+    total = counts.get(f.status, 0) if f.status else sum(counts.values())
     state = {**f.active(), "sort": sort if sort != "plan" else None, "per_page": per_page if per_page != 50 else None}
 
     def url_with(**changes: Any) -> str:
@@ -56,7 +63,7 @@ def scoreboard_page(request: Request) -> HTMLResponse:
     pages = max(1, -(-total // per_page))
     return render(request, "scoreboard.html", {
         "rows": rows, "groups": group_scoreboard(rows) if sort == "plan" else None, "total": total,
-        "counts": qy.status_counts(store, f), "options": qy.filter_options(store), "filters": f,
+        "counts": counts, "options": options, "filters": f,
         "sort": sort, "sorts": qy.SORTS, "page": page, "pages": pages, "per_page": per_page,
         "url_with": url_with,
     })  # fmt: skip

@@ -102,19 +102,42 @@ def _esc(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _joined() -> Any:
+def _joined(docs: bool = True, assessments: bool = True) -> Any:
+    """Items joined to what the query needs: each join costs a lookup per target row."""
     i, d, a = t.items, t.documents, t.assessments
-    return i.outerjoin(d, i.c.document_id == d.c.id).outerjoin(a, a.c.target_id == i.c.id)
+    j = i
+    if docs:
+        j = j.outerjoin(d, i.c.document_id == d.c.id)
+    if assessments:
+        j = j.outerjoin(a, a.c.target_id == i.c.id)
+    return j
 
 
-def _order(sort: str) -> list[Any]:
-    i, d, a = t.items, t.documents, t.assessments
-    plan_order = [func.coalesce(d.c.date, ""), func.coalesce(d.c.title, i.c.source, ""), i.c.start, i.c.id]
+def _needs(f: Filters) -> tuple[bool, bool]:
+    """Whether the filters refer to documents and to assessments."""
+    return bool(f.plan or f.document), bool(f.status)
+
+
+def _doc_rank() -> Any:
+    """Documents numbered in plan order (date, title), as a small derived table.
+
+    Sorting targets on a number looked up in 200 rows is far cheaper than
+    on two text columns fetched from the documents table for each target.
+    """
+    d = t.documents
+    order = [func.coalesce(d.c.date, ""), func.coalesce(d.c.title, ""), d.c.id]
+    return select(d.c.id, func.row_number().over(order_by=order).label("rk")).cte("doc_rank")
+
+
+def _order(sort: str, rank: Any) -> list[Any]:
+    i, a = t.items, t.assessments
+    # why: only columns of ix_items_board (migration 0002) and the rank, so the sort reads the index alone
+    plan_order = [func.coalesce(rank.c.rk, 0), i.c.start, i.c.id]
     if sort == "deadline":
         return [i.c.date.is_(None), i.c.date, *plan_order]
     if sort == "status":
-        rank = case({s: n for n, s in enumerate(STATUSES)}, value=a.c.status, else_=len(STATUSES))
-        return [rank, *plan_order]
+        rank_ = case({s: n for n, s in enumerate(STATUSES)}, value=a.c.status, else_=len(STATUSES))
+        return [rank_, *plan_order]
     if sort in ("progress", "-progress"):
         key = a.c.progress.desc() if sort == "-progress" else a.c.progress
         return [a.c.progress.is_(None), key, *plan_order]
@@ -123,27 +146,91 @@ def _order(sort: str) -> list[Any]:
     return plan_order
 
 
-def list_items(store: Any, kind: str | None, f: Filters, *, sort: str = "plan", limit: int = 50,
-               offset: int = 0) -> tuple[list[dict[str, Any]], int]:  # fmt: skip
-    """One page of items (with plan title and status) and the total matching."""
-    limit = max(1, min(int(limit), MAX_PAGE_SIZE))
-    conds = _conditions(kind, f)
-    q = select(*_item_columns()).select_from(_joined()).where(and_(*conds))
-    q = q.order_by(*_order(sort if sort in SORTS else "plan")).limit(limit).offset(max(0, int(offset)))
-    count_q = select(func.count()).select_from(_joined()).where(and_(*conds))
+def count_items(store: Any, kind: str | None, f: Filters) -> int:
+    """How many items match (joins only what the filters need)."""
+    docs, assessments = _needs(f)
+    q = select(func.count()).select_from(_joined(docs, assessments)).where(and_(*_conditions(kind, f)))
     with store.engine.connect() as c:
-        rows = [dict(r) for r in c.execute(q).mappings()]
-        total = c.execute(count_q).scalar_one()
-    return rows, total
+        return c.execute(q).scalar_one()
+
+
+def list_items(store: Any, kind: str | None, f: Filters, *, sort: str = "plan", limit: int = 50,
+               offset: int = 0, with_total: bool = True) -> tuple[list[dict[str, Any]], int | None]:  # fmt: skip
+    """One page of items (with plan title and status) and the total matching.
+
+    Two steps, because sorting 10,000 wide rows (sentences and all) to keep
+    50 is what makes a page slow: first the ids of the page, sorted on narrow
+    keys, then the full rows of just those ids.
+    """
+    limit = max(1, min(int(limit), MAX_PAGE_SIZE))
+    sort = sort if sort in SORTS else "plan"
+    docs, assessments = _needs(f)
+    rank = _doc_rank()
+    joined = _joined(docs, assessments or sort in ("status", "progress", "-progress"))
+    joined = joined.outerjoin(rank, rank.c.id == t.items.c.document_id)
+    page_ids = (
+        select(t.items.c.id)
+        .select_from(joined)
+        .where(and_(*_conditions(kind, f)))
+        .order_by(*_order(sort, rank))
+        .limit(limit)
+        .offset(max(0, int(offset)))
+    )
+    with store.engine.connect() as c:
+        ids = list(c.execute(page_ids).scalars())
+        rows = {}
+        if ids:
+            q = select(*_item_columns()).select_from(_joined()).where(t.items.c.id.in_(ids))
+            rows = {r["id"]: dict(r) for r in c.execute(q).mappings()}
+    total = count_items(store, kind, f) if with_total else None
+    return [rows[i] for i in ids if i in rows], total
+
+
+def data_version(store: Any) -> tuple[Any, ...]:
+    """A value that changes whenever items, reviews or assessments change.
+
+    Every write but assessing goes through the audit log; assessing
+    replaces all rows with one new ``computed_at``. Cheap: two index reads
+    and one small scan.
+    """
+    a = t.assessments
+    q = select(select(func.max(t.audit_log.c.id)).scalar_subquery(), select(func.count()).select_from(a).scalar_subquery(),
+               select(func.max(a.c.computed_at)).scalar_subquery())  # fmt: skip
+    with store.engine.connect() as c:
+        return tuple(c.execute(q).one())
+
+
+class AggregateCache:
+    """Status counts and filter menus per data version: they change only when the data does.
+
+    >>> cache = AggregateCache(size=2)
+    >>> cache.get((1,), "k", lambda: 42), cache.get((1,), "k", lambda: 0), cache.get((2,), "k", lambda: 7)
+    (42, 42, 7)
+    """
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self.version: tuple[Any, ...] | None = None
+        self.values: dict[Any, Any] = {}
+
+    def get(self, version: tuple[Any, ...], key: Any, compute: Any) -> Any:
+        if version != self.version:
+            self.version, self.values = version, {}
+        if key not in self.values:
+            if len(self.values) >= self.size:
+                self.values.pop(next(iter(self.values)))
+            self.values[key] = compute()
+        return self.values[key]
 
 
 def status_counts(store: Any, f: Filters) -> dict[str, int]:
     """Targets per status under every filter but the status one (for the chips on top)."""
     a = t.assessments
     status = func.coalesce(a.c.status, literal("not_assessed"))
+    docs, _ = _needs(f)
     q = (
         select(status, func.count())
-        .select_from(_joined())
+        .select_from(_joined(docs, True))
         .where(and_(*_conditions("target", f, include_status=False)))
         .group_by(status)
     )

@@ -50,6 +50,17 @@
     };
   }
 
+  function fitAxes(opts, datasets) {
+    // why: with one or two points Chart.js would stretch the year axis over a century
+    var xs = [], ys = [];
+    datasets.forEach(function (d) { d.data.forEach(function (p) { if (p) { xs.push(p.x); ys.push(p.y); } }); });
+    if (!xs.length) return opts;
+    opts.scales.x.min = Math.floor(Math.min.apply(null, xs)) - 1;
+    opts.scales.x.max = Math.ceil(Math.max.apply(null, xs)) + 1;
+    if (Math.min.apply(null, ys) >= 0) opts.scales.y.beginAtZero = true;
+    return opts;
+  }
+
   function targetChart(canvas, data, labels) {
     var ds = [];
     ds.push({ label: labels.observations, data: data.observations, showLine: true, borderColor: PALETTE[0],
@@ -75,7 +86,7 @@
       ds.push({ label: labels.forecast, data: [f.from, { x: f.x, y: f.value }], showLine: true, borderDash: [2, 3],
                 borderColor: "#c2410c", backgroundColor: "#c2410c", pointRadius: [0, 5] });
     }
-    var opts = baseOptions(labels);
+    var opts = fitAxes(baseOptions(labels), ds);
     opts.plugins.legend.labels = { filter: function (item) { return !/ $/.test(item.text); } };
     return new window.Chart(canvas, { type: "scatter", data: { datasets: ds }, options: opts });
   }
@@ -93,7 +104,7 @@
                   pointRadius: 9, borderWidth: 2, borderColor: colour, backgroundColor: colour });
       }
     });
-    return new window.Chart(canvas, { type: "scatter", data: { datasets: ds }, options: baseOptions(labels) });
+    return new window.Chart(canvas, { type: "scatter", data: { datasets: ds }, options: fitAxes(baseOptions(labels), ds) });
   }
 
   function drawCharts() {
