@@ -58,7 +58,9 @@ def _english(target_chars: int) -> list[Document]:
     i = 0
     while size < target_chars:
         t = texts[i % len(texts)]
-        docs.append(Document(id=f"en{i}", text=t, title="Action Plan (2019-2021)", date="2019-09-30"))
+        docs.append(
+            Document(id=f"en{i}", text=t, title="Action Plan (2019-2021)", date="2019-09-30")
+        )
         size += len(t)
         i += 1
     return docs
@@ -118,19 +120,25 @@ def main(argv: list[str] | None = None) -> int:
         extract(docs[0])  # warm up imports and regex compilation
         secs, chars, n = _time_goalpost(docs)
         gp = chars / secs
-        print(f"[{lang}] goalpost:   {chars:>10,} chars in {secs:7.2f}s = {gp / 1024 / 1024:6.2f} MiB/s "
-              f"({gp:,.0f} chars/s, {n:,} items)")
+        print(
+            f"[{lang}] goalpost:   {chars:>10,} chars in {secs:7.2f}s = {gp / 1024 / 1024:6.2f} MiB/s "
+            f"({gp:,.0f} chars/s, {n:,} items)"
+        )
         q = _time_quantulum(docs, args.quantulum_seconds) if lang == "en" else None
         if q is not None:
             qs, qc, qn = q
             qr = qc / qs
-            print(f"[{lang}] quantulum3: {qc:>10,} chars in {qs:7.2f}s = {qr / 1024:6.2f} KiB/s "
-                  f"({qr:,.0f} chars/s, {qn:,} quantities)")
+            print(
+                f"[{lang}] quantulum3: {qc:>10,} chars in {qs:7.2f}s = {qr / 1024:6.2f} KiB/s "
+                f"({qr:,.0f} chars/s, {qn:,} quantities)"
+            )
             print(f"[{lang}] ratio goalpost/quantulum3: {gp / qr:,.1f}x (goal >= 100x)")
         peak = _peak_memory(docs)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(f"[{lang}] peak memory: tracemalloc {peak / 1024 / 1024:.1f} MiB for a quarter of "
-              f"the corpus; process max RSS {rss / 1024:.0f} MiB")
+        print(
+            f"[{lang}] peak memory: tracemalloc {peak / 1024 / 1024:.1f} MiB for a quarter of "
+            f"the corpus; process max RSS {rss / 1024:.0f} MiB"
+        )
     return 0
 
 

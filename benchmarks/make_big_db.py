@@ -23,7 +23,9 @@ STATUSES = ["achieved", "on_track", "needs_acceleration", "limited_progress", "o
 TARGETS_PER_PLAN = 50
 
 
-def plan_document(n: int, rng: random.Random, indicators: list[str], regions: list[str]) -> tuple[Document, list[Item]]:
+def plan_document(
+    n: int, rng: random.Random, indicators: list[str], regions: list[str]
+) -> tuple[Document, list[Item]]:
     """A synthetic plan: section headings and one target sentence per line, spans exact."""
     region = regions[n % len(regions)]
     year = 2010 + n % 12
@@ -99,7 +101,9 @@ def build(db: str, n_targets: int, n_obs: int, seed: int) -> None:
     revisions = [{"indicator_id": k[0].replace(" ", "_"), "region": k[1], "older_id": a.id, "newer_id": b.id,
                   "kind": "raised", "detail": "synthetic"} for k, ts in by_key.items() for a, b in zip(ts, ts[1:], strict=False)][:5000]  # fmt: skip
     store.save_assessments(assessments, revisions)
-    print(f"assessments and {len(revisions)} revisions in {time.perf_counter() - t0:.1f}s -> {store.url}")
+    print(
+        f"assessments and {len(revisions)} revisions in {time.perf_counter() - t0:.1f}s -> {store.url}"
+    )
     store.close()
 
 

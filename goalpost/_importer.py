@@ -412,7 +412,9 @@ def import_file(
                 # duplicates of committed rows are skipped by save_imported.
                 report.duplicates += 1
                 continue
-            ind, method, score = linker.link(row["indicator_text"], row["unit"], None)
+            ind, method, score = linker.link(
+                row["indicator_text"], row["unit"], None, growth=row["growth"]
+            )
             row.update(indicator_id=ind, link_method=method, link_score=score, import_row=n)
             batch[row["id"]] = row
             if len(batch) >= BATCH:

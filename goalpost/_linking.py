@@ -71,7 +71,7 @@ class Linker:
         self.manual = manual or {}
         self.merged = merged or {}
         self.new: dict[str, Any] = {}
-        self._cache: dict[tuple[str, str | None, str | None], Link] = {}
+        self._cache: dict[tuple[str, str | None, str | None, bool], Link] = {}
 
     @classmethod
     def for_store(cls, store: Any) -> Linker:
@@ -90,16 +90,22 @@ class Linker:
             ind_id = self.merged[ind_id]
         return ind_id
 
-    def link(self, phrase: str, unit: str | None, lang: str | None = None) -> Link:
-        """``(indicator_id, method, score)`` for a phrase; provisional when nothing fits."""
-        key = (phrase, unit, lang)
+    def link(
+        self, phrase: str, unit: str | None, lang: str | None = None, *, growth: bool = False
+    ) -> Link:
+        """``(indicator_id, method, score)`` for a phrase; provisional when nothing fits.
+
+        ``growth`` says the value is a growth rate ("GDP grows 7%"), so a % may
+        link to a level indicator.
+        """
+        key = (phrase, unit, lang, growth)
         if key in self._cache:
             return self._cache[key]
         manual = self.manual.get((phrase.lower(), unit)) or self.manual.get((phrase.lower(), None))
         if manual:
             out: Link = (self._resolve(manual), "manual", 100.0)
         else:
-            found = self.catalog.link(phrase, unit=unit, lang=lang)
+            found = self.catalog.link(phrase, unit=unit, lang=lang, growth=growth)
             if found is not None:
                 out = (self._resolve(found.indicator_id), found.method, float(found.score))
             else:
@@ -110,7 +116,7 @@ class Linker:
         return out
 
     def link_items(self, items: list[Item]) -> dict[str, Link]:
-        return {it.id: self.link(it.indicator, it.unit, it.lang) for it in items}
+        return {it.id: self.link(it.indicator, it.unit, it.lang, growth=it.growth) for it in items}
 
     def save_new_indicators(self, store: Any) -> None:
         """Store the provisional indicators this batch created."""

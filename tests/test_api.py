@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-
 from web_fixtures import fill_store
 
 
@@ -57,7 +56,12 @@ def test_targets_filters(api, params, expected):
 def test_targets_match_the_store_listing(api):
     """Same filters, same answer as ``Store.items`` behind ``goalpost targets``."""
     store, c = api["store"], api["c"]
-    for kwargs in ({}, {"region": "Guangzhou"}, {"indicator": "incubators"}, {"status": "achieved"}):
+    for kwargs in (
+        {},
+        {"region": "Guangzhou"},
+        {"indicator": "incubators"},
+        {"status": "achieved"},
+    ):
         want = {r["id"] for r in store.items(kind="target", **kwargs)}
         got = {r["id"] for r in c.get("/api/targets", params=kwargs).json()["items"]}
         assert got == want, kwargs
@@ -77,14 +81,19 @@ def test_observations_documents_indicators_revisions(api):
     obs = c.get("/api/observations", params={"indicator": "hitech_enterprises"}).json()
     assert obs["total"] == 6 and {o["origin"] for o in obs["items"]} == {"extracted", "imported"}
     assert c.get(f"/api/observations/{ids['o_inc']}").json()["value"] == 280
-    assert c.get(f"/api/observations/{ids['t_inc']}").status_code == 404  # a target, not an observation
+    assert (
+        c.get(f"/api/observations/{ids['t_inc']}").status_code == 404
+    )  # a target, not an observation
     docs = c.get("/api/documents").json()
     assert docs["total"] == 4 and all("text" not in d for d in docs["items"])
     doc = c.get(f"/api/documents/{ids['report']}").json()
     item = c.get(f"/api/observations/{ids['o_inc']}").json()
     assert doc["text"][item["start"] : item["end"]] == "280 incubators"
     inds = {i["id"]: i for i in c.get("/api/indicators").json()["items"]}
-    assert inds["hitech_enterprises"]["targets"] == 2 and inds["hitech_enterprises"]["observations"] == 6
+    assert (
+        inds["hitech_enterprises"]["targets"] == 2
+        and inds["hitech_enterprises"]["observations"] == 6
+    )
     revs = c.get("/api/revisions").json()["items"]
     assert revs[0]["kind"] == "raised" and revs[0]["newer_id"] == ids["t_zh"]
 
@@ -102,9 +111,17 @@ def test_review_correction_through_api(api):
     body = {"action": "correct", "fields": {"value": 13000, "date": "2022"}, "note": "see annex"}
     r = c.post(f"/api/items/{ids['t_hitech']}/review", json=body, headers=api["auth"])
     assert r.status_code == 200
-    assert (r.json()["value"], r.json()["date"], r.json()["review_status"]) == (13000, "2022", "corrected")
+    assert (r.json()["value"], r.json()["date"], r.json()["review_status"]) == (
+        13000,
+        "2022",
+        "corrected",
+    )
     entry = store.audit_log(1)[0]
-    assert entry["actor"] == "dora" and '"value": 12000' in entry["before"] and '"value": 13000' in entry["after"]
+    assert (
+        entry["actor"] == "dora"
+        and '"value": 12000' in entry["before"]
+        and '"value": 13000' in entry["after"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -128,8 +145,18 @@ def test_merge_and_link_through_api(api):
     r = c.post("/api/indicators/links", json={"phrase": "R&D spending", "unit": "%", "indicator_id": "labs"},
                headers=api["auth"])  # fmt: skip
     assert r.json() == {"updated": 1} and store.get_item(ids["t_rd"])["indicator_id"] == "labs"
-    assert c.post("/api/indicators/incubators/merge", json={"into": "incubators"}, headers=api["auth"]).status_code == 409
-    assert c.post("/api/indicators/incubators/merge", json={"into": "nope"}, headers=api["auth"]).status_code == 404
+    assert (
+        c.post(
+            "/api/indicators/incubators/merge", json={"into": "incubators"}, headers=api["auth"]
+        ).status_code
+        == 409
+    )
+    assert (
+        c.post(
+            "/api/indicators/incubators/merge", json={"into": "nope"}, headers=api["auth"]
+        ).status_code
+        == 404
+    )
     r = c.post("/api/indicators/incubators/merge", json={"into": "labs"}, headers=api["auth"])
     assert r.json()["updated"] == 2  # the target and the observation
     assert store.merged() == {"incubators": "labs"}
@@ -137,9 +164,19 @@ def test_merge_and_link_through_api(api):
 
 def test_import_through_api_reports_row_errors(api):
     csv = b"indicator,value,unit,period,region\nincubators,320,count,2019,Guangzhou\nincubators,,count,2020,Guangzhou\n"
-    r = api["c"].post("/api/import", files=[("files", ("more.csv", csv, "text/csv"))], headers=api["auth"])
+    r = api["c"].post(
+        "/api/import", files=[("files", ("more.csv", csv, "text/csv"))], headers=api["auth"]
+    )
     assert r.status_code == 200
     [res] = r.json()
-    assert res["kind"] == "statistics" and res["summary"].startswith("1 added") and res["errors"][0][0] == 3
-    r = api["c"].post("/api/import", files=[("files", ("x.exe", b"MZ", "application/octet-stream"))], headers=api["auth"])
+    assert (
+        res["kind"] == "statistics"
+        and res["summary"].startswith("1 added")
+        and res["errors"][0][0] == 3
+    )
+    r = api["c"].post(
+        "/api/import",
+        files=[("files", ("x.exe", b"MZ", "application/octet-stream"))],
+        headers=api["auth"],
+    )
     assert r.status_code == 415

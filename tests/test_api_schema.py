@@ -14,7 +14,6 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, settings  # noqa: E402
-
 from web_fixtures import fill_store  # noqa: E402
 
 _TMP = Path(tempfile.mkdtemp(prefix="goalpost-schema-"))
@@ -28,7 +27,9 @@ def _app():
     store = Store(f"sqlite:///{_TMP / 'api.db'}")
     fill_store(store)
     token = create_token(store, "fuzzer")
-    return create_app(store=store, uploads_dir=_TMP / "uploads", assess=None, max_upload_bytes=200_000), token
+    return create_app(
+        store=store, uploads_dir=_TMP / "uploads", assess=None, max_upload_bytes=200_000
+    ), token
 
 
 APP, TOKEN = _app()
@@ -42,7 +43,10 @@ def test_api_conforms_to_its_openapi(case):
     if case.path == "/api/import":
         # why: whether an upload is acceptable depends on its file name and bytes, which
         # OpenAPI cannot describe; test_api.py checks the import answers instead
-        from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
+        from schemathesis.specs.openapi.checks import (
+            negative_data_rejection,
+            positive_data_acceptance,
+        )
 
         excluded = [negative_data_rejection, positive_data_acceptance]
     case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, excluded_checks=excluded)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 from hypothesis import given, settings
@@ -49,6 +50,8 @@ def test_any_input_gives_a_status_and_one_sentence(
         assert a.shortfall_pct is not None and a.shortfall_pct >= 0
     if a.ratio is not None:
         assert not math.isnan(a.ratio)
+    json.dumps(a.to_dict(), allow_nan=False)  # strict JSON, whatever the numbers
+    json.loads(a.to_row()["details"])
     f = a.forecast
     if f.low is not None:
         assert f.low <= f.value <= f.high

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from web_fixtures import fill_store, make_item
 
 pytestmark = pytest.mark.browser
@@ -40,7 +39,9 @@ class LiveServer:
         import uvicorn
 
         self.port = _free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self) -> LiveServer:
@@ -83,7 +84,9 @@ def site(tmp_path_factory) -> Iterator[dict[str, Any]]:
     ids = fill_store(store)
     token = create_token(store, "reviewer")
     # why: hand-made assessments stay put; the assessment engine is tested on its own
-    app = create_app(store=store, uploads_dir=folder / "uploads", max_upload_bytes=2_000_000, assess=None)
+    app = create_app(
+        store=store, uploads_dir=folder / "uploads", max_upload_bytes=2_000_000, assess=None
+    )
     with LiveServer(app) as server:
         yield {"server": server, "store": store, "ids": ids, "token": token, "folder": folder}
     store.close()
@@ -96,7 +99,10 @@ def page(browser) -> Iterator[Any]:
     problems: list[str] = []
     # why: a CSP violation or a JS error shows up here, not as a failed request
     # (a wrong token's 401 is expected and logged by Chromium as a failed load)
-    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" and "401" not in m.text else None)
+    pg.on(
+        "console",
+        lambda m: problems.append(m.text) if m.type == "error" and "401" not in m.text else None,
+    )
     pg.on("pageerror", lambda e: problems.append(str(e)))
     pg.problems = problems
     yield pg
@@ -114,13 +120,17 @@ def test_scoreboard_filter_target_chart_evidence(site, page):
     with page.expect_navigation():
         page.select_option("#status-filter", "on_track")
     assert "status=on_track" in page.url
-    statuses = page.locator("table.board tr[data-status]").evaluate_all("rs => rs.map(r => r.dataset.status)")
+    statuses = page.locator("table.board tr[data-status]").evaluate_all(
+        "rs => rs.map(r => r.dataset.status)"
+    )
     assert statuses == ["on_track"]
     page.screenshot(path=str(SHOTS / "02-scoreboard-on-track.png"), full_page=True)
 
     page.click(f"#t-{ids['t_hitech']} a.target-link")
     page.wait_for_selector("#target-chart[data-ready]")
-    n = page.evaluate("() => Chart.getChart(document.getElementById('target-chart')).data.datasets.length")
+    n = page.evaluate(
+        "() => Chart.getChart(document.getElementById('target-chart')).data.datasets.length"
+    )
     assert n >= 4  # observations, baseline, trajectory, target (+ forecast band)
     drawn = page.evaluate("""() => { const c = document.getElementById('target-chart');
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -166,14 +176,18 @@ def test_login_correct_and_survive_reextraction(site, page):
     doc = store.get_document(ids["plan"])
     fresh = [make_item(doc, "target", "incubators", "exceed 400", 400, "count", comparator=">", date="2020",
                        section="(1) Build more incubators")]  # fmt: skip
-    store.replace_extraction(doc, fresh, is_plan=True, links={fresh[0].id: ("incubators", "alias", 100.0)})
+    store.replace_extraction(
+        doc, fresh, is_plan=True, links={fresh[0].id: ("incubators", "alias", 100.0)}
+    )
     page.goto(s.url(f"/targets/{target}"))
     assert "450" in page.locator("#target-value").inner_text()
     assert page.locator("h1 .rv-corrected").is_visible()
 
 
 def test_phone_chinese_and_search(site, browser):
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", is_mobile=True)
+    ctx = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="zh-CN", is_mobile=True
+    )
     page = ctx.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

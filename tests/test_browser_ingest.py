@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from test_browser import SHOTS, LiveServer, browser, page  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -69,7 +68,11 @@ def test_review_survives_reingest_of_real_document(real_site, page):  # noqa: F8
     page.screenshot(path=str(SHOTS / "real-01-scoreboard.png"), full_page=True)
     page.click(f".counts a.count-{status}")
     assert f"status={status}" in page.url
-    assert set(page.locator("table.board tr[data-status]").evaluate_all("rs => rs.map(r => r.dataset.status)")) == {status}
+    assert set(
+        page.locator("table.board tr[data-status]").evaluate_all(
+            "rs => rs.map(r => r.dataset.status)"
+        )
+    ) == {status}
     page.screenshot(path=str(SHOTS / "real-02-filtered.png"), full_page=True)
 
     page.goto(s.url(f"/targets/{target['id']}"))

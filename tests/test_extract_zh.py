@@ -365,6 +365,24 @@ def test_region_of_an_item(text: str, doc_region: str, region: str) -> None:
     assert items[0].region == region
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对新认定的国家高新技术企业给予一次性奖励30万元。",
+        "对年度研发投入超过1000万元的企业给予最高200万元补助。",
+        "单个项目最高资助3000万元。",
+    ],
+)
+def test_per_unit_incentives_are_not_items(text: str) -> None:
+    assert extract_sentence(_ctx(text)).items == []
+
+
+def test_a_past_period_lead_governs_statistics() -> None:
+    text = "“十三五”期间，全市高新技术企业达到7420家；技术合同成交额突破1000亿元。"
+    items = extract_zh_text(text, doc_date="2021-08-20", doc_is_plan=True)
+    assert [(i.kind, i.date) for i in items] == [("observation", "2020")] * 2
+
+
 def test_a_threshold_qualifying_a_noun_is_not_a_figure() -> None:
     items = extract_sentence(_ctx("年产值超过10亿元的企业达到50家。")).items
     assert [(i.value, i.unit) for i in items] == [(50, "count")]

@@ -7,6 +7,16 @@ and region). A predicted item matches an expected one on kind, unit and value
 within 0.5%; precision, recall, F1 and the accuracy of every other field on
 matched items are printed (run with ``-s``) and held to floors.
 
+The files by style: ``plans.jsonl`` (city, provincial and national S&T
+plans), ``reports_bulletins.jsonl`` (统计公报, monthly releases, 政府工作报告),
+``news.jsonl``, ``tables_negatives_scripts.jsonl`` (十四五 indicator tables in
+prose, sentences with no item, traditional characters, full-width digits,
+Chinese numerals). ``fresh_unseen*.jsonl`` were each written before the
+extractor was run on them, to measure it on text it had not been tuned on;
+first-run F1 was 0.942, 0.977, 0.991, 0.968, 0.988 and 0.897 (date-year
+accuracy 0.85-1.0); the failures were then fixed with rules for the language, never
+for the sentence.
+
 Paragraphs are fed to ``extract_sentence`` through hand-built
 ``SentenceContext``s (split on 。！？； and line breaks, a lead's deadline
 carried to the paragraph's end), so the score does not depend on the pipeline;
@@ -177,8 +187,8 @@ STYLES = sorted({r["_where"].split(":")[0] for r in RECORDS})
 def test_annotated_cases_score_above_floors() -> None:
     s = score(RECORDS, _predict)
     print("\n" + s.report(f"zh annotated ({len(RECORDS)} paragraphs)"))
-    assert s.f1 >= 0.90
-    assert s.acc("date_year") >= 0.90
+    assert s.f1 >= 0.95
+    assert s.acc("date_year") >= 0.95
     assert s.acc("comparator") >= 0.95
     assert s.acc("growth") >= 0.95
     assert s.acc("indicator_overlap") >= 0.80
@@ -190,7 +200,7 @@ def test_annotated_cases_by_style(style: str) -> None:
     recs = [r for r in RECORDS if r["_where"].startswith(style + ":")]
     s = score(recs, _predict)
     print("\n" + s.report(style))
-    assert s.f1 >= 0.85
+    assert s.f1 >= 0.90
 
 
 def test_annotated_cases_through_pipeline() -> None:
@@ -214,4 +224,4 @@ def test_annotated_cases_through_pipeline() -> None:
 
     s = score(RECORDS, predict)
     print("\n" + s.report("zh annotated through the pipeline"))
-    assert s.f1 >= 0.85
+    assert s.f1 >= 0.90

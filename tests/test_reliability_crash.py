@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import Engine, create_engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from goalpost._ingest import iter_files, process_file
 from goalpost.store import _schema as t
@@ -30,18 +31,20 @@ from goalpost.store._engine import normalize_url
 
 REPO = Path(__file__).resolve().parents[1]
 GOALPOST = Path(sys.executable).with_name("goalpost")
-KILLS = 6  # why: enough to land in start-up, migration and mid-batch; ~3 s each
+KILLS = 7  # why: one early (start-up, migration), the rest mid-batch; ~2 s each
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> tuple[Path, dict[str, tuple[set[str], int]]]:
-    """A 24-document corpus and, per file, the item ids and section count it must give."""
-    spec = importlib.util.spec_from_file_location("make_corpus", REPO / "benchmarks" / "make_corpus.py")
+    """A 30-document corpus and, per file, the item ids and section count it must give."""
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", REPO / "benchmarks" / "make_corpus.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     sys.modules["make_corpus"] = mod  # why: dataclasses look their module up there
     spec.loader.exec_module(mod)
     root = tmp_path_factory.mktemp("crash") / "corpus"
-    mod.generate_corpus(root, 24, seed=7)
+    mod.generate_corpus(root, 30, seed=7)
     expected = {}
     for f in iter_files([root]):
         p = process_file(f)
@@ -59,16 +62,13 @@ def _ingest(root: Path, db_url: str) -> subprocess.Popen:
     )
 
 
-def _stored_count(db_url: str) -> int:
+def _stored_count(engine: Engine) -> int:
     """Documents stored so far (0 while the schema is not there yet)."""
-    eng = create_engine(normalize_url(db_url))
     try:
-        with eng.connect() as c:
+        with engine.connect() as c:
             return c.execute(select(func.count()).select_from(t.documents)).scalar_one()
-    except Exception:  # why: before the first migration commits there is no table to count
+    except SQLAlchemyError:  # why: before the first migration commits there is no table
         return 0
-    finally:
-        eng.dispose()
 
 
 def _assert_sound(db_url: str, expected: dict[str, tuple[set[str], int]]) -> dict[str, Any]:
@@ -110,28 +110,31 @@ def test_kill_9_during_ingest_never_half_writes_and_rerun_completes(
 ) -> None:
     root, expected = corpus
     rng = random.Random(20261123)
+    watcher = create_engine(normalize_url(db_url))
     kills_mid_batch = 0
     for n in range(KILLS):
-        before = _stored_count(db_url)
+        before = _stored_count(watcher)
         proc = _ingest(root, db_url)
-        if n % 2 == 0:
-            # a random moment: start-up, migration, catalog sync or storing
-            time.sleep(rng.uniform(0.2, 3.0))
+        if n == 0:
+            # early: start-up, migration or catalog sync on a fresh database
+            time.sleep(rng.uniform(0.1, 1.5))
         else:
-            # once a few more documents are stored, so the kill lands mid-batch
-            goal = before + rng.randint(1, 4)
-            deadline = time.monotonic() + 30
-            while _stored_count(db_url) < goal and proc.poll() is None:
+            # once 1-3 more documents are stored, then a random moment later,
+            # so kills land while a document is read, extracted or written
+            goal = before + rng.randint(1, 3)
+            deadline = time.monotonic() + 60
+            while _stored_count(watcher) < goal and proc.poll() is None:
                 assert time.monotonic() < deadline, "ingest made no progress"
-                time.sleep(0.01)
-            time.sleep(rng.uniform(0, 0.05))
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0, 0.15))
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
         proc.stderr.close()
         docs = _assert_sound(db_url, expected)
-        kills_mid_batch += 0 < len(docs) < len(expected)
-    assert kills_mid_batch >= 2, "the kills never landed mid-batch; the test proves nothing"
+        kills_mid_batch += proc.returncode == -signal.SIGKILL and 0 < len(docs) < len(expected)
+    watcher.dispose()
+    assert kills_mid_batch >= KILLS // 2, "too few kills landed mid-batch to prove anything"
 
     final = _ingest(root, db_url)
     _, err = final.communicate(timeout=300)

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-
 from web_fixtures import fill_store
 
 
@@ -30,7 +29,9 @@ def login(client: TestClient, token: str) -> str:
     """Log in through the form; returns a CSRF token for further forms."""
     page = client.get("/login").text
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
-    r = client.post("/login", data={"csrf": csrf, "token": token, "next": "/"}, follow_redirects=False)
+    r = client.post(
+        "/login", data={"csrf": csrf, "token": token, "next": "/"}, follow_redirects=False
+    )
     assert r.status_code == 303, r.text
     return csrf
 
@@ -88,7 +89,9 @@ def test_target_page_shows_chart_data_evidence_observations_history(site):
     ids = site["ids"]
     html = site["client"].get(f"/targets/{ids['t_hitech']}").text
     assert 'id="target-chart"' in html and "/static/vendor/chart.umd.min.js" in html
-    data = re.search(r'<script type="application/json" id="chart-data">(.*?)</script>', html, re.S).group(1)
+    data = re.search(
+        r'<script type="application/json" id="chart-data">(.*?)</script>', html, re.S
+    ).group(1)
     import json
 
     chart = json.loads(data)
@@ -106,7 +109,10 @@ def test_document_page_highlights_items_and_has_outline(site):
     ids = site["ids"]
     html = site["client"].get(f"/documents/{ids['report']}").text
     assert f'id="item-{ids["o_inc"]}"' in html
-    assert re.search(r'<a class="ev observation" href="/targets/' + ids["o_inc"] + r'"[^>]*>280 incubators</a>', html)
+    assert re.search(
+        r'<a class="ev observation" href="/targets/' + ids["o_inc"] + r'"[^>]*>280 incubators</a>',
+        html,
+    )
     html = site["client"].get(f"/documents/{ids['plan']}").text
     assert 'href="#sec-0">I. Overall Goal</a>' in html and 'id="sec-0"' in html
     assert "2017–2021" in html and '<a class="ev target"' in html
@@ -122,7 +128,7 @@ def test_search_page_in_english_and_chinese(site):
     c = site["client"]
     html = c.get("/search?q=incubators").text
     assert "<mark>incubators</mark>" in html and "Guangzhou innovation report 2018" in html
-    assert f'#item-{site["ids"]["o_inc"]}' in html
+    assert f"#item-{site['ids']['o_inc']}" in html
     html = c.get("/search?q=高新技术企业").text
     assert "<mark>高新技术企业</mark>" in html
     assert "没有匹配" in c.get("/search?q=nothingmatchesthis&lang=zh").text
@@ -146,11 +152,21 @@ def test_review_form_correction_is_shown_and_audited(site):
     item = store.get_item(ids["t_rd"])
     assert item["value"] == 2.5 and item["review_status"] == "corrected"
     review = store.reviews(ids["t_rd"])[-1]
-    assert review["actor"] == "alice" and '"value": 2.5' in review["fields"] and '"unit"' not in review["fields"]
+    assert (
+        review["actor"] == "alice"
+        and '"value": 2.5' in review["fields"]
+        and '"unit"' not in review["fields"]
+    )
     html = c.get(f"/targets/{ids['t_rd']}").text
-    assert "rv-corrected" in html and "<del>3.0</del> → <ins>2.5</ins>" in html and "table 3" in html
+    assert (
+        "rv-corrected" in html and "<del>3.0</del> → <ins>2.5</ins>" in html and "table 3" in html
+    )
     log = store.audit_log(5)[0]
-    assert (log["actor"], log["action"], log["entity_id"]) == ("alice", "review.correct", ids["t_rd"])
+    assert (log["actor"], log["action"], log["entity_id"]) == (
+        "alice",
+        "review.correct",
+        ids["t_rd"],
+    )
 
 
 def test_reject_hides_item_from_scoreboard(site):
@@ -167,7 +183,9 @@ def test_merge_and_link_indicators(site):
     r = c.post("/indicators/labs/link", data={"csrf": csrf, "phrase": "R&D spending", "unit": "%"},
                follow_redirects=False)  # fmt: skip
     assert r.status_code == 303 and store.get_item(ids["t_rd"])["indicator_id"] == "labs"
-    r = c.post("/indicators/incubators/merge", data={"csrf": csrf, "into": "labs"}, follow_redirects=False)
+    r = c.post(
+        "/indicators/incubators/merge", data={"csrf": csrf, "into": "labs"}, follow_redirects=False
+    )
     assert r.headers["location"] == "/indicators/labs"
     assert store.get_item(ids["t_inc"])["indicator_id"] == "labs"
     assert store.merged() == {"incubators": "labs"}
@@ -177,10 +195,14 @@ def test_import_page_reports_row_errors(site, tmp_path):
     c = site["client"]
     csrf = login(c, site["token"])
     body = "indicator,value,unit,period,region\nincubators,300,count,2018,Guangzhou\nincubators,x,count,2019,Guangzhou\n"
-    r = c.post("/import", data={"csrf": csrf}, files=[("files", ("stats.csv", body.encode(), "text/csv"))])
+    r = c.post(
+        "/import", data={"csrf": csrf}, files=[("files", ("stats.csv", body.encode(), "text/csv"))]
+    )
     assert r.status_code == 200
     assert "1 added" in r.text and "line 3" in r.text
-    r = c.post("/import", data={"csrf": csrf}, files=[("files", ("photo.png", b"\x89PNG", "image/png"))])
+    r = c.post(
+        "/import", data={"csrf": csrf}, files=[("files", ("photo.png", b"\x89PNG", "image/png"))]
+    )
     assert "unsupported file type .png" in r.text
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from web_fixtures import fill_store
 
 from goalpost._models import Document
 from goalpost.store._search import query_terms, search_documents, sentence_bounds
-from web_fixtures import fill_store
 
 
 @pytest.mark.parametrize(
@@ -16,7 +16,11 @@ from web_fixtures import fill_store
         ("INCUBATORS 280", "report", "By July 2017 Guangzhou has 280 incubators."),
         ('"high-tech enterprises"', "report", "In 2017 the city had 8,700 high-tech enterprises."),
         ("高新技术企业", "zh", "到2025年，全市高新技术企业超过15000家。"),
-        ("企业", "zh", "到2025年，全市高新技术企业超过15000家。"),  # two characters: below a trigram
+        (
+            "企业",
+            "zh",
+            "到2025年，全市高新技术企业超过15000家。",
+        ),  # two characters: below a trigram
     ],
 )
 def test_search_finds_matching_sentences(store, query, doc, sentence):
@@ -34,7 +38,10 @@ def test_search_requires_every_term_and_attaches_items(store):
     assert [i["id"] for i in report["sentences"][0]["items"]] == [ids["o_inc"]]
 
 
-@pytest.mark.parametrize("query", ['"', "a OR b*", "NEAR(x y)", "col:val", "'; DROP TABLE documents; --", "%", "_", "\x00x"])
+@pytest.mark.parametrize(
+    "query",
+    ['"', "a OR b*", "NEAR(x y)", "col:val", "'; DROP TABLE documents; --", "%", "_", "\x00x"],
+)
 def test_search_syntax_is_taken_literally(store, query):
     fill_store(store)
     assert isinstance(search_documents(store, query), list)
@@ -42,10 +49,14 @@ def test_search_syntax_is_taken_literally(store, query):
 
 
 def test_search_index_follows_documents(store):
-    doc = Document(id="d1", text="The zeppelin hangar opened in 2019.", title="Airships", source="a.txt")
+    doc = Document(
+        id="d1", text="The zeppelin hangar opened in 2019.", title="Airships", source="a.txt"
+    )
     store.save_document(doc, [])
     assert [r["id"] for r in search_documents(store, "zeppelin")] == ["d1"]
-    newer = Document(id="d2", text="The blimp hangar opened in 2020.", title="Airships", source="a.txt")
+    newer = Document(
+        id="d2", text="The blimp hangar opened in 2020.", title="Airships", source="a.txt"
+    )
     assert store.save_document(newer, []) == "replaced"
     assert search_documents(store, "zeppelin") == []
     assert [r["id"] for r in search_documents(store, "blimp")] == ["d2"]

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-
 from test_web_pages import login
 from web_fixtures import fill_store
 
@@ -84,7 +83,9 @@ def test_api_returns_text_verbatim_as_json(site):
     assert r.json()["indicator_text"] == "<script>alert('ind')</script>"
 
 
-@pytest.mark.parametrize("url", ["/", "/api/targets", "/static/app.css", "/no-such-page", "/openapi.json"])
+@pytest.mark.parametrize(
+    "url", ["/", "/api/targets", "/static/app.css", "/no-such-page", "/openapi.json"]
+)
 def test_security_headers(site, url):
     h = site["client"].get(url).headers
     csp = h["content-security-policy"]
@@ -96,7 +97,16 @@ def test_security_headers(site, url):
 
 @pytest.mark.parametrize(
     "value",
-    ["' OR 1=1 --", "x' OR '1'='1", "'; DROP TABLE items; --", "%", "_", "\\", '" OR ""="', "1) UNION SELECT * FROM tokens --"],
+    [
+        "' OR 1=1 --",
+        "x' OR '1'='1",
+        "'; DROP TABLE items; --",
+        "%",
+        "_",
+        "\\",
+        '" OR ""="',
+        "1) UNION SELECT * FROM tokens --",
+    ],
 )
 def test_sql_injection_in_filters_is_harmless(site, value):
     c, store = site["client"], site["store"]
@@ -114,8 +124,16 @@ def test_sql_injection_in_filters_is_harmless(site, value):
 
 @pytest.mark.parametrize(
     "path",
-    ["/static/../_app.py", "/static/%2e%2e/_app.py", "/static/..%2f_app.py", "/static/%2e%2e%2f%2e%2e%2fstore/_store.py",
-     "/static/....//_app.py", "/static//etc/passwd", "/static/%2fetc%2fpasswd", "/static/vendor/../../_app.py"],
+    [
+        "/static/../_app.py",
+        "/static/%2e%2e/_app.py",
+        "/static/..%2f_app.py",
+        "/static/%2e%2e%2f%2e%2e%2fstore/_store.py",
+        "/static/....//_app.py",
+        "/static//etc/passwd",
+        "/static/%2fetc%2fpasswd",
+        "/static/vendor/../../_app.py",
+    ],
 )
 def test_static_path_traversal_refused(site, path):
     r = site["client"].get(path)
@@ -140,7 +158,7 @@ def test_oversize_uploads_refused(site):
     r = c.post("/api/import", content=iter([head] + [b"x" * 4096] * 5),
                headers={"authorization": f"Bearer {site['token']}", "content-type": "multipart/form-data; boundary=b"})  # fmt: skip
     assert r.status_code == 413
-    assert site["store"].count_items(kind="observation") == 7  # nothing imported
+    assert site["store"].count_items(kind="observation") == 8  # nothing imported
 
 
 def _review(c: TestClient, item: str, token: str | None) -> Any:
@@ -159,7 +177,10 @@ def test_api_writes_refuse_missing_wrong_and_revoked_tokens(site):
     assert revoke_token(store, "bob") == 1
     assert _review(c, item, bob).status_code == 401
     assert c.post("/api/indicators/labs/merge", json={"into": "incubators"}).status_code == 401
-    assert c.post("/api/indicators/links", json={"phrase": "x", "indicator_id": "labs"}).status_code == 401
+    assert (
+        c.post("/api/indicators/links", json={"phrase": "x", "indicator_id": "labs"}).status_code
+        == 401
+    )
     assert c.post("/api/import", files=[("files", ("a.csv", b"a", "text/csv"))]).status_code == 401
     assert [r["actor"] for r in store.reviews(item)] == ["bob"]
 
@@ -175,18 +196,35 @@ def test_forms_need_login_and_csrf(site):
     c, item = site["client"], site["ids"]["t_rd"]
     page = c.get("/login").text
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
-    assert c.post(f"/items/{item}/review", data={"csrf": csrf, "action": "accept"}).status_code == 401
+    assert (
+        c.post(f"/items/{item}/review", data={"csrf": csrf, "action": "accept"}).status_code == 401
+    )
     login(c, site["token"])
     assert c.post(f"/items/{item}/review", data={"action": "accept"}).status_code == 403
-    assert c.post(f"/items/{item}/review", data={"csrf": "0" * 64, "action": "accept"}).status_code == 403
+    assert (
+        c.post(f"/items/{item}/review", data={"csrf": "0" * 64, "action": "accept"}).status_code
+        == 403
+    )
     evil = {"origin": "https://evil.example"}
-    assert c.post(f"/items/{item}/review", data={"csrf": csrf, "action": "accept"}, headers=evil).status_code == 403
-    other = TestClient(site["app"])  # another browser: its own CSRF cookie, so this token is not valid there
+    assert (
+        c.post(
+            f"/items/{item}/review", data={"csrf": csrf, "action": "accept"}, headers=evil
+        ).status_code
+        == 403
+    )
+    other = TestClient(
+        site["app"]
+    )  # another browser: its own CSRF cookie, so this token is not valid there
     other.cookies.set("goalpost_token", site["token"])
     other.get("/")
-    assert other.post(f"/items/{item}/review", data={"csrf": csrf, "action": "accept"}).status_code == 403
+    assert (
+        other.post(f"/items/{item}/review", data={"csrf": csrf, "action": "accept"}).status_code
+        == 403
+    )
     assert site["store"].reviews(item) == []
-    r = c.post(f"/items/{item}/review", data={"csrf": csrf, "action": "accept"}, follow_redirects=False)
+    r = c.post(
+        f"/items/{item}/review", data={"csrf": csrf, "action": "accept"}, follow_redirects=False
+    )
     assert r.status_code == 303
 
 
@@ -198,7 +236,9 @@ def test_revoked_token_logs_the_browser_out(site):
     assert "alice" in c.get("/").text
     revoke_token(site["store"], "alice")
     assert 'id="actor"' not in c.get("/").text
-    assert c.post(f"/items/{item}/review", data={"csrf": csrf, "action": "accept"}).status_code == 401
+    assert (
+        c.post(f"/items/{item}/review", data={"csrf": csrf, "action": "accept"}).status_code == 401
+    )
 
 
 def test_login_cookie_is_httponly_and_next_stays_on_site(site):
@@ -206,9 +246,16 @@ def test_login_cookie_is_httponly_and_next_stays_on_site(site):
     page = c.get("/login").text
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
     for nxt in ("//evil.example/x", "https://evil.example/", "/\\evil.example"):
-        r = c.post("/login", data={"csrf": csrf, "token": site["token"], "next": nxt}, follow_redirects=False)
+        r = c.post(
+            "/login",
+            data={"csrf": csrf, "token": site["token"], "next": nxt},
+            follow_redirects=False,
+        )
         assert r.headers["location"] == "/", nxt
-    assert "httponly" in r.headers["set-cookie"].lower() and "samesite=strict" in r.headers["set-cookie"].lower()
+    assert (
+        "httponly" in r.headers["set-cookie"].lower()
+        and "samesite=strict" in r.headers["set-cookie"].lower()
+    )
 
 
 def test_closed_reading_needs_a_token(tmp_path):

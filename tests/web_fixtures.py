@@ -51,7 +51,12 @@ def make_item(doc: Document, kind: str, indicator: str, evidence: str, value: fl
     text = doc.text
     start = _find(text, evidence)
     end = start + len(evidence)
-    s0 = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, text.rfind("。", 0, start) + 1, 0)
+    s0 = max(
+        text.rfind(". ", 0, start) + 2,
+        text.rfind("\n", 0, start) + 1,
+        text.rfind("。", 0, start) + 1,
+        0,
+    )
     ends = [p for p in (text.find(". ", end), text.find("\n", end), text.find("。", end)) if p >= 0]
     s1 = min(ends) + 1 if ends else len(text)
     ind_start = text.find(indicator, s0, s1)
@@ -100,13 +105,24 @@ def fill_store(store: Any) -> dict[str, Any]:
         t_hitech.id: ("hitech_enterprises", "alias", 100.0), t_rd.id: ("rd_intensity", "alias", 100.0),
         t_inc.id: ("incubators", "alias", 100.0)})  # fmt: skip
 
-    zh = _doc(PLAN_ZH, "广州市科技创新规划（2019—2025年）", "2019-06", "zh", period=(2019, 2025), headings=("一、总体目标",))
+    zh = _doc(
+        PLAN_ZH,
+        "广州市科技创新规划（2019—2025年）",
+        "2019-06",
+        "zh",
+        period=(2019, 2025),
+        headings=("一、总体目标",),
+    )
     t_zh = make_item(zh, "target", "高新技术企业", "超过15000家", 15000, "count", comparator=">", date="2025",
                      section="一、总体目标")  # fmt: skip
-    store.save_document(zh, [t_zh], is_plan=True, links={t_zh.id: ("hitech_enterprises", "alias", 100.0)})
+    store.save_document(
+        zh, [t_zh], is_plan=True, links={t_zh.id: ("hitech_enterprises", "alias", 100.0)}
+    )
 
     report = _doc(REPORT_EN, "Guangzhou innovation report 2018", "2018-02", "en")
-    o_inc = make_item(report, "observation", "incubators", "280 incubators", 280, "count", date="2017-07")
+    o_inc = make_item(
+        report, "observation", "incubators", "280 incubators", 280, "count", date="2017-07"
+    )
     o_hi = make_item(report, "observation", "high-tech enterprises", "8,700 high-tech enterprises", 8700, "count",
                      date="2017")  # fmt: skip
     store.save_document(report, [o_inc, o_hi], links={o_inc.id: ("incubators", "alias", 100.0),
@@ -118,13 +134,20 @@ def fill_store(store: Any) -> dict[str, Any]:
          "source": "Guangzhou Statistical Yearbook", "import_row": n + 2}
         for n, (y, v) in enumerate([(2015, 1919), (2016, 4740), (2018, 11746), (2019, 12174), (2020, 11610)])
     ]  # fmt: skip
+    imported.append({"id": "imp-evil", "kind": "observation", "indicator_text": "labs", "indicator_id": "labs",
+                     "value": 3, "unit": "count", "date": "2019", "region": "Guangzhou",
+                     "source": "javascript:alert('src')", "import_row": 9})  # fmt: skip
     store.save_imported(imported, import_file="stats.csv")
 
-    hostile = _doc(HOSTILE, "Evil <b>plan</b> \"><script>alert(3)</script>", "2020", "en", source="evil.txt")
+    hostile = _doc(
+        HOSTILE, 'Evil <b>plan</b> "><script>alert(3)</script>', "2020", "en", source="evil.txt"
+    )
     t_evil = make_item(hostile, "target", "labs", '5 "><img src=x onerror=alert(2)> labs', 5, "count", comparator=">",
                        date="2030", section="<script>alert('sec')</script>")  # fmt: skip
     t_evil.indicator = "<script>alert('ind')</script>"
-    store.save_document(hostile, [t_evil], is_plan=True, links={t_evil.id: ("labs", "alias", 100.0)})
+    store.save_document(
+        hostile, [t_evil], is_plan=True, links={t_evil.id: ("labs", "alias", 100.0)}
+    )
 
     assessments = [
         _assessment(t_hitech.id, "on_track", 0.9, 11610, "2020", 1919, "2015", 12500, 11000, 14000,

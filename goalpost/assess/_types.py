@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -159,8 +160,8 @@ class Assessment:
     observations_used: list[ObservationPoint] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (dataclasses become dicts)."""
-        return asdict(self)
+        """A JSON-ready dict: dataclasses become dicts, inf and nan become None."""
+        return _clean(asdict(self))
 
     def to_row(self) -> dict[str, Any]:
         """The flat row of the store's ``assessments`` table (details as JSON text)."""
@@ -174,25 +175,38 @@ class Assessment:
             "forecast_note": f.note,
             "forecast_level": f.level,
         }
-        return {
-            "target_id": self.target_id,
-            "status": self.status,
-            "method": self.method,
-            "ratio": self.ratio,
-            "progress": self.progress,
-            "cagr_actual": self.cagr_actual,
-            "cagr_required": self.cagr_required,
-            "shortfall_pct": self.shortfall_pct,
-            "baseline_value": b.value if b else None,
-            "baseline_period": b.period if b else None,
-            "baseline_source": b.source if b else None,
-            "latest_value": la.value if la else None,
-            "latest_period": la.period if la else None,
-            "latest_source": la.source if la else None,
-            "forecast_value": f.value,
-            "forecast_low": f.low,
-            "forecast_high": f.high,
-            "forecast_probability": f.probability,
-            "explanation": self.explanation,
-            "details": json.dumps(details, ensure_ascii=False),
-        }
+        return _clean(
+            {
+                "target_id": self.target_id,
+                "status": self.status,
+                "method": self.method,
+                "ratio": self.ratio,
+                "progress": self.progress,
+                "cagr_actual": self.cagr_actual,
+                "cagr_required": self.cagr_required,
+                "shortfall_pct": self.shortfall_pct,
+                "baseline_value": b.value if b else None,
+                "baseline_period": b.period if b else None,
+                "baseline_source": b.source if b else None,
+                "latest_value": la.value if la else None,
+                "latest_period": la.period if la else None,
+                "latest_source": la.source if la else None,
+                "forecast_value": f.value,
+                "forecast_low": f.low,
+                "forecast_high": f.high,
+                "forecast_probability": f.probability,
+                "explanation": self.explanation,
+                "details": json.dumps(_clean(details), ensure_ascii=False, allow_nan=False),
+            }
+        )
+
+
+def _clean(x: Any) -> Any:
+    """Non-finite floats (a runaway projection) as None, so the JSON stays strict."""
+    if isinstance(x, float):
+        return x if math.isfinite(x) else None
+    if isinstance(x, dict):
+        return {k: _clean(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [_clean(v) for v in x]
+    return x

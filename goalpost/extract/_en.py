@@ -21,6 +21,7 @@ from goalpost.extract._en_filters import (
     not_an_item,
 )
 from goalpost.extract._en_phrases import fallback_indicator, indicator, owner_region
+from goalpost.extract._periods import five_year_plan_mentions, year_range
 from goalpost.extract._quantities_en import EnQuantity, scan_quantities
 from goalpost.extract._text import normalized, word_before
 from goalpost.extract._time_en import find_times
@@ -66,6 +67,7 @@ _O_STRONG = (
     r"there\s+(?:are|were|is|was)|home\s+to|boasts?|statistics\s+show|data\s+show|"
     r"(?:is|are)\s+estimated|an\s+estimated|last\s+year|previously|in\s+recent\s+years|"
     r"over\s+the\s+past|reached|totall?ed|amounted|stood|rose|grew|fell|jumped|climbed|"
+    r"stands?\s+at|remained|is\s+now|are\s+now|"
     r"recorded|registered|saw|witnessed"
 )
 _O_WEAK = (
@@ -74,7 +76,7 @@ _O_WEAK = (
     r"received|obtained|gave|given|listed|hosted|held|signed|secured|cultivated|introduced|"
     r"trained|generated|produced|employed|created|established|founded|raised|started|began|"
     r"initiated|unveiled|implemented|adopted|enacted|passed|recruited|selected|set\s+up|"
-    r"according\s+to"
+    r"according\s+to|reported|showed|shows"
 )
 _CUES = re.compile(
     rf"\b(?:(?P<ts>{_T_STRONG})|(?P<os>{_O_STRONG})|(?P<tw>{_T_WEAK})|(?P<ow>{_O_WEAK}))\b",
@@ -104,6 +106,14 @@ _GROWTH_AFTER = re.compile(
     r"compared\s+(?:with|to))\b",
     re.I,
 )
+_GOAL_NEAR = re.compile(r"\s*(?:goal|target|objective)s?\b", re.I)
+_GOAL_BEFORE = re.compile(r"\b(?:goal|target|objective)s?\s+of\s+(?:about\s+|around\s+)?$", re.I)
+_BUDGET = re.compile(
+    r"\b(?:outlay|budget\w*|allocat\w*|earmark\w*|set\s+aside|commit\w*|pledg\w*|appropriat\w*|"
+    r"invest\w*|funding|fund)\b",
+    re.I,
+)
+_FUTURE_SPAN = re.compile(r"\bover\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:\w+|\d+)\s+years\b", re.I)
 _GROWTH_NOUN = re.compile(
     r"\b(?:increase|growth|rise|decline|decrease|drop|jump|gain|up|down)\s+(?:of\s+|by\s+)?(?:an?\s+)?"
     r"(?:(?:average|annual|yearly)\s+)?(?:(?:rate|growth)\s+of\s+)?$",
@@ -163,7 +173,9 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-def _kind(s: str, q: EnQuantity, clause: tuple[int, int], cues: list[re.Match[str]]) -> str | None:
+def _kind(
+    s: str, q: EnQuantity, clause: tuple[int, int], cues: list[re.Match[str]], next_start: int
+) -> str | None:
     """"target", "observation", or None when no cue decides.
 
     Strong cues decide by proximity (the clause first, then what comes
@@ -172,7 +184,9 @@ def _kind(s: str, q: EnQuantity, clause: tuple[int, int], cues: list[re.Match[st
     """
     strong = [c for c in cues if c.group("ts") or c.group("os")]
     before = [c for c in strong if c.end() <= q.start]
-    after = [c for c in strong if c.start() >= q.end]
+    # Cues after the value count only up to the next value ("1.3% ..., far
+    # below the 75% target": "target" speaks for the 75%).
+    after = [c for c in strong if q.end <= c.start() and c.end() <= next_start]
     groups = (
         [c for c in before if c.start() >= clause[0]][::-1],
         [c for c in after if c.end() <= clause[1]],
@@ -212,7 +226,7 @@ def _choose_date(
     if kind == "target":
         strong = [t for t in usable if t.role in ("deadline", "period", "then")]
         points = [t for t in usable if t.role == "point" and (doc_year is None or _year(t.date) is None or _year(t.date) >= doc_year)]
-        t = pick(strong) or pick(points)
+        t = pick(strong) or pick(points) or pick([t for t in usable if t.role == "point"])
         if t is not None:
             if t.role == "then":
                 return ctx.governing_date or ctx.section_title_date or _period_end(ctx)
@@ -235,7 +249,26 @@ def _choose_date(
     gov = ctx.governing_date
     if gov and (doc_year is None or (_year(gov) or 0) <= doc_year):
         return gov
+    ref = _reference_year(ctx.doc_title, ctx.doc_date)
+    if ref is not None and doc_year is not None and ref < doc_year:
+        return str(ref)  # a 2022 statistical communiqué speaks of 2022
     return ctx.doc_date
+
+
+@lru_cache(maxsize=1024)
+def _reference_year(title: str | None, doc_date: str | None) -> int | None:
+    """The year a report is about: a single year in its title before the publication year.
+
+    "Statistical Communiqué on the 2022 National Economic and Social
+    Development", published in March 2023, reports 2022.
+    """
+    dy = _year(doc_date)
+    if not title or dy is None or year_range(title) or five_year_plan_mentions(title):
+        return dy
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", title)]
+    if len(set(years)) == 1 and dy - 3 <= years[0] < dy:
+        return years[0]
+    return dy
 
 
 def _period_end(ctx: SentenceContext) -> str | None:
@@ -325,7 +358,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         if re.search(r"\bby\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:this|the)\s+year)", s, re.I):
             result.sets_governing_date = _governing(find_times(s, doc_date=ctx.doc_date), s)
         return result
-    times = find_times(s, doc_date=ctx.doc_date)
+    ref = _reference_year(ctx.doc_title, ctx.doc_date)
+    times = find_times(s, doc_date=ctx.doc_date, ref_year=ref)
     result.sets_governing_date = _governing(times, s)
     qs = scan_quantities(s, region=ctx.doc_region)
     if not qs:
@@ -336,7 +370,10 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         return result
     clauses = _clauses(s)
     if is_projection(s, (0, len(s))):
-        return result
+        # A trend projection: only values named as a goal or target stay.
+        kept = [q for q in kept if _GOAL_NEAR.match(s, q.end, min(len(s), q.end + 20)) or _GOAL_BEFORE.search(s, max(0, q.start - 25), q.start)]
+        if not kept:
+            return result
     _propagate_comparators(s, kept)
     cues = list(_CUES.finditer(s))
     mentions = _mentions(s)
@@ -344,13 +381,24 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     doc_year = _year(ctx.doc_date)
     last_count: tuple[str, int | None, int | None] | None = None
     first_found: tuple[str, int | None, int | None] | None = None
+    kept = [
+        q
+        for q in kept
+        if not is_threshold(s, q, _clause_of(clauses, q.num_start)[0])
+        and not is_policy_parameter(s, q, _clause_of(clauses, q.num_start))
+    ]
+    next_start = {id(a): b.start for a, b in zip(kept, kept[1:], strict=False)}
+    future = any(
+        (_year(t.date) or 0) > (doc_year or 9999) and t.role not in ("since", "base") for t in times
+    ) or bool(_FUTURE_SPAN.search(s))
     for q in kept:
         q.growth = _growth(s, q, _clause_of(clauses, q.num_start))
         q.growth_noun = bool(q.growth and _GROWTH_NOUN.search(s, max(0, q.start - 40), q.start))
         clause = _clause_of(clauses, q.num_start)
-        if is_threshold(s, q, clause[0]) or is_policy_parameter(s, q, clause):
-            continue
-        kind = _kind(s, q, clause, cues)
+        if _BUDGET.search(s, clause[0], clause[1]) and q.currency and future:
+            kind: str | None = "target"  # money committed for a coming period
+        else:
+            kind = _kind(s, q, clause, cues, next_start.get(id(q), len(s)))
         if kind is None:
             # No verb decides: a future deadline makes it a target, a past date
             # an observation, otherwise what the document or section is.

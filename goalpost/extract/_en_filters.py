@@ -67,14 +67,15 @@ _THRESHOLD_HINT = re.compile(
 )
 _POLICY_HINTS = (
     "tax", "deduct", "rebate", "reimburs", "fund", "matching", "interest", "discount", "exempt",
-    "subsidy rate", "credit rate", "cap", "refund", "per ",
+    "subsidy rate", "credit rate", "cap", "refund", "per ", "eligible", "qualif", "can ", "may ", "could ",
 )
-_PROJECTION_HINTS = ("current", "present", "projected", "forecast", "predicted", "projection", "usual", "only reach")
+_PROJECTION_HINTS = ("current", "present", "projected", "forecast", "predict", "projection", "usual", "only reach")
 _POLICY = re.compile(
     r"\b(?:tax\s+(?:credit|deduction|rate|relief|rebate|incentive|break|exemption|allowance|holiday)s?|"
     r"super[\s-]deduction|deduct(?:ed|ion|ible)?|rebates?|reimburse(?:d|ment)?|co-?fund(?:ing|ed)?|"
     r"matching\s+(?:fund|grant)s?|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
-    r"subsidy\s+rate|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|"
+    r"subsidy\s+rate|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|eligible|qualif(?:y|ies|ying)|"
+    r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy)|"
     r"per\s+(?:project|company|enterprise|firm|team|person|applicant|startup|award|institution|"
     r"household|individual))\b",
     re.I,
@@ -84,7 +85,7 @@ _PROJECTION = re.compile(
     r"at\s+(?:the\s+)?(?:current|present|this)\s+(?:rate|pace|trend)|if\s+current\s+trends|"
     r"(?:is|are|was|were)\s+(?:projected|forecast|predicted)\s+to|projections?\s+(?:show|suggest|indicate)|"
     r"according\s+to\s+(?:the\s+)?(?:forecasts?|projections?|predictions?)|business[\s-]as[\s-]usual|"
-    r"will\s+only\s+reach|would\s+only\s+reach)",
+    r"will\s+only\s+reach|would\s+only\s+reach|forecasts?|predicts?|predicted|projections?)",
     re.I,
 )
 _ONE_SKIP_AFTER = re.compile(
@@ -228,8 +229,10 @@ def is_threshold(s: str, q: EnQuantity, clause_start: int) -> bool:
         return False
     if q.cmp_word:  # the comparator is inside the quantity: "with revenues surpassing 20 million"
         before = f"{before}{q.cmp_word} "
-    if _THRESHOLD.search(before):
-        return True
+    m = _THRESHOLD.search(before)
+    if m:
+        # "clusters with a combined output value of over 10 trillion": a total, not a bar.
+        return not re.search(r"\b(?:combined|total|aggregate|overall|cumulative)\b", m.group(), re.I)
     return bool(re.search(r"\bwhose\b", before) and not re.search(r"[,;]", before.split("whose")[-1]))
 
 

@@ -54,8 +54,8 @@ _TIME = re.compile(
     rf"|(?P<quarter>(?:in|during|for|by)\s+(?:the\s+)?(?P<q_which>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
     rf"quarter\s+(?:of\s+)?(?P<q_y>{_Y}))"
     # "(2021-2025)", "2021-2025 period", "from 2021 to 2025", "FY2024-25"
-    rf"|(?P<range>(?:(?P<r_pre>from|between|during|over|for|in)\s+(?:the\s+)?(?:period\s+)?)?(?:FY\s?)?"
-    rf"(?P<r_a>{_Y})\s*(?:-|to|and|through|until)\s*(?P<r_b>{_Y}|\d\d)(?!\d))"
+    rf"|(?P<range>(?:(?P<r_pre>from|between|during|over|for|in|by|until|till|before|through)\s+(?:the\s+)?(?:period\s+)?)?(?:FY\s?)?"
+    rf"(?P<r_a>{_Y})\s*(?:-|/|to|and|through|until)\s*(?P<r_b>{_Y}|\d\d)(?!\d))"
     # "June 2017", "30 June 2023", "September 30, 2019"
     rf"|(?P<date>(?:(?P<d_d1>\d{{1,2}})\s+)?(?P<d_m>{_MON})\s*(?:(?P<d_d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*)?(?P<d_y>{_Y}))"
     # "by 2025", "in 2017", "FY2025", bare years
@@ -71,7 +71,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(
-    r"(?:\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?"
+    r"(?:\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?|over|on|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
     r"(?:same\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)?|\bsame\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)\s*$",
     re.I,
 )
@@ -135,7 +135,11 @@ def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 
 def find_times(
-    text: str, start: int = 0, end: int | None = None, doc_date: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    doc_date: str | None = None,
+    ref_year: int | None = None,
 ) -> list[TimeExpr]:
     """Time expressions in ``text[start:end]`` with offsets into ``text``.
 
@@ -149,6 +153,9 @@ def find_times(
     if end is None:
         end = len(text)
     dy, dm = _doc_ym(doc_date)
+    # "this year", "the year-end", "last year" count from the year a report is
+    # about (a 2022 communiqué published in 2023), else from the publication.
+    ry = ref_year if ref_year is not None else dy
     out: list[TimeExpr] = []
     for m in _matches(text, start, end):
         g = m.lastgroup
@@ -170,9 +177,9 @@ def find_times(
             shift = {"last": -1, "next": 1}.get(m.group("mt_w").lower(), 0)
             date, role = f"{dy + shift}-{_month(m.group('mt_m')):02d}", _role(m.group("mt_pre"))
         elif m.group("yend"):
-            if dy is None:
+            if ry is None:
                 continue
-            date, role = str(dy), _role(m.group("ye_pre"), "deadline")
+            date, role = str(ry), _role(m.group("ye_pre"), "deadline")
         elif m.group("half"):
             y = int(m.group("h_y")) if m.group("h_y") else dy
             if y is None:
@@ -193,12 +200,16 @@ def find_times(
             if not a < b <= a + 30:
                 continue
             date, role = str(b), "period"
+            if (m.group("r_pre") or "").lower() in ("by", "until", "till", "before", "through"):
+                role = "deadline"
         elif m.group("date"):
             y, mo = int(m.group("d_y")), _month(m.group("d_m"))
             day = m.group("d_d1") or m.group("d_d2")
             date = f"{y}-{mo:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
         elif m.group("year"):
             date, role = m.group("y"), _role(m.group("y_pre"))
+            if not m.group("y_pre") and re.search(r"\b(?:on|over|against|versus|vs\.?)\s+$", text[max(start, m.start() - 9) : m.start()], re.I):
+                role = "base"  # "up 8.4% on 2020"
         elif m.group("rel"):
             if dy is None:
                 continue
@@ -215,9 +226,14 @@ def find_times(
                 mm = (mm - 1) % 12 + 1
                 date = f"{yy}-{mm:02d}"
             else:
-                date = str(dy + shift)
+                date = str((ry if ry is not None else dy) + shift)
             pre = (m.group("rel_pre") or "").lower()
             role = "deadline" if pre == "by" else ("asof" if pre == "as of" else "point")
+            lead = text[max(start, m.start() - 25) : m.start("rel_w")]
+            if w in ("last", "previous", "past") and re.search(
+                r"\b(?:over|on|from|than|compared\s+(?:with|to)|against)\b(?:\s+the)?(?:\s+end\s+of)?(?:\s+the)?\s*$", lead, re.I
+            ):
+                role = "base"  # "up 11.5 percent over the previous year"
         elif m.group("now"):
             if not doc_date:
                 continue

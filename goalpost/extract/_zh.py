@@ -128,8 +128,9 @@ def _fallback_date(kind: str, ctx: SentenceContext, sentence: str) -> str | None
         return None
     month_s = (ctx.doc_date or "")[5:7]
     month = int(month_s) if month_s.isdigit() else 12
-    if month <= 3 and re.search(r"全年|过去一年", sentence):
-        return str(dy - 1)  # an annual bulletin published in spring is about last year
+    if month <= 3 and re.search(r"全年|过去一年|预计|初步核算", sentence):
+        # an annual bulletin, or an estimate, published early in a year is about the last one
+        return str(dy - 1)
     return str(dy)
 
 
@@ -173,6 +174,21 @@ def _qualifier(norm: str, q: _Q) -> bool:
     return q.unit not in ("count", "") and bool(_QUALIFIED.match(after))
 
 
+_INCENTIVE = re.compile(r"给予|奖励|补助|资助|补贴|奖补|配套")
+_PER_UNIT = re.compile(r"^对|给予|一次性|最高|单个|每家|每个|每项|每人")
+
+
+def _incentive(norm: str, q: _Q) -> bool:
+    """对新认定的高新技术企业给予一次性奖励30万元: a policy's per-unit incentive is
+    neither a target nor a statistic."""
+    if q.unit not in ("CNY", "USD", "EUR", "HKD"):
+        return False
+    a = max((m.end() for m in re.finditer(r"[，,；;。]", norm[: q.start])), default=0)
+    m = re.search(r"[，,；;。]", norm[q.end :])
+    clause = norm[a : q.end + (m.start() if m else len(norm))]
+    return bool(_INCENTIVE.search(clause) and _PER_UNIT.search(clause))
+
+
 def _keep(q: _Q, norm: str) -> bool:
     if q.single_cn and not q.unit and q.value_max is None:
         return False
@@ -204,6 +220,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     # 年产值超过10亿元的企业达到50家: a threshold qualifying a noun is not a figure
     # when a figure follows.
     qs = [q for i, q in enumerate(qs) if not (i + 1 < len(qs) and _qualifier(norm, q))]
+    qs = [q for q in qs if not _incentive(norm, q)]
     if not qs:
         return result
     dy = doc_year(ctx.doc_date)

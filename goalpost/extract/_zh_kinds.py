@@ -79,7 +79,7 @@ def classify_kind(
         if doc_year is None or governing_year >= doc_year:
             t += 2
         else:
-            o += 1
+            o += 3  # “十三五”期间，…；… : a past period governs statistics
     if is_plan:
         t += 1
     else:

@@ -34,20 +34,28 @@ from goalpost.web._api_models import (
     StatusOut,
 )
 
-R401 = {401: {"model": Problem, "description": "no valid token (writes; reads when reading is closed)"}}
+R401 = {
+    401: {"model": Problem, "description": "no valid token (writes; reads when reading is closed)"}
+}
 R404 = {404: {"model": Problem, "description": "no such record"}}
-R413 = {413: {"description": "request body over the configured limit"},
-        400: {"model": Problem, "description": "the body is not valid JSON or multipart"}}
+R413 = {
+    413: {"description": "request body over the configured limit"},
+    400: {"model": Problem, "description": "the body is not valid JSON or multipart"},
+}
 R409 = {409: {"model": Problem, "description": "the request contradicts itself or the stored data"}}
 router = APIRouter(prefix="/api", tags=["api"], responses=R401)
-bearer = HTTPBearer(auto_error=False, description="A token from `goalpost token create NAME`, or $GOALPOST_TOKEN.")
+bearer = HTTPBearer(
+    auto_error=False, description="A token from `goalpost token create NAME`, or $GOALPOST_TOKEN."
+)
 
 Limit = Annotated[int, Query(ge=1, le=qy.MAX_PAGE_SIZE, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="records to skip")]
 Text = Annotated[str | None, Query(max_length=200)]
 
 
-def writer(request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> str:
+def writer(
+    request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> str:
     """The actor behind a valid bearer token; 401 otherwise."""
     actor = verify_token(request.app.state.store, creds.credentials if creds else None)
     if actor is None:
@@ -62,7 +70,9 @@ def _filters(region: str | None, plan: str | None, status: str | None, indicator
                       document=document).cleaned()  # fmt: skip
 
 
-def _page(request: Request, items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+def _page(
+    request: Request, items: list[Any], total: int, limit: int, offset: int
+) -> dict[str, Any]:
     nxt = None
     if offset + limit < total:
         params = dict(request.query_params) | {"offset": str(offset + limit), "limit": str(limit)}
@@ -81,7 +91,9 @@ def api_targets(request: Request, region: Text = None, plan: Text = None, status
                 limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:  # fmt: skip
     """Targets in plan order, filtered like ``goalpost targets``."""
     f = _filters(region, plan, status, indicator, year, q, document)
-    rows, total = qy.list_items(request.app.state.store, "target", f, sort=sort, limit=limit, offset=offset)
+    rows, total = qy.list_items(
+        request.app.state.store, "target", f, sort=sort, limit=limit, offset=offset
+    )
     return _page(request, [_item_out(r) for r in rows], total, limit, offset)
 
 
@@ -99,7 +111,9 @@ def api_observations(request: Request, region: Text = None, plan: Text = None, i
                      offset: Offset = 0) -> dict[str, Any]:  # fmt: skip
     """Observations, extracted and imported, filtered like ``goalpost observations``."""
     f = _filters(region, plan, None, indicator, year, q, document)
-    rows, total = qy.list_items(request.app.state.store, "observation", f, limit=limit, offset=offset)
+    rows, total = qy.list_items(
+        request.app.state.store, "observation", f, limit=limit, offset=offset
+    )
     return _page(request, [_item_out(r) for r in rows], total, limit, offset)
 
 
@@ -148,14 +162,18 @@ def api_status(request: Request, region: Text = None, plan: Text = None, status:
 def api_indicators(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Catalog indicators with their counts of targets and observations."""
     rows, total = qy.list_indicators(request.app.state.store, limit=limit, offset=offset)
-    return _page(request, [{**r, "provisional": bool(r["provisional"])} for r in rows], total, limit, offset)
+    return _page(
+        request, [{**r, "provisional": bool(r["provisional"])} for r in rows], total, limit, offset
+    )
 
 
 @router.get("/documents", response_model=Page[DocumentOut])
 def api_documents(request: Request, plan: Text = None, region: Text = None, limit: Limit = 100,
                   offset: Offset = 0) -> dict[str, Any]:  # fmt: skip
     """Documents' metadata (without text), newest first."""
-    rows, total = qy.list_documents(request.app.state.store, limit=limit, offset=offset, plan=plan, region=region)
+    rows, total = qy.list_documents(
+        request.app.state.store, limit=limit, offset=offset, plan=plan, region=region
+    )
     items = [{**r, "is_plan": bool(r["is_plan"]), "url": f"/documents/{r['id']}"} for r in rows]
     return _page(request, items, total, limit, offset)
 
@@ -171,7 +189,13 @@ def api_document(request: Request, doc_id: str) -> dict[str, Any]:
     sections = [{"title": s.title, "level": s.level, "start": s.start, "heading_end": s.heading_end,
                  "end": s.end, "number": s.number} for s in doc.sections]  # fmt: skip
     n = len(qy.document_items(store, doc_id))
-    return {**row, "is_plan": bool(row["is_plan"]), "items": n, "url": f"/documents/{doc_id}", "sections": sections}
+    return {
+        **row,
+        "is_plan": bool(row["is_plan"]),
+        "items": n,
+        "url": f"/documents/{doc_id}",
+        "sections": sections,
+    }
 
 
 @router.get("/revisions", response_model=Page[RevisionOut])
@@ -193,7 +217,9 @@ def api_search(request: Request, q: Annotated[str, Query(max_length=200)] = "",
 
 
 @router.post("/items/{item_id}/review", response_model=ItemOut, responses={**R404, **R409, **R413})
-def api_review(request: Request, item_id: str, body: ReviewIn, actor: Annotated[str, Depends(writer)]) -> dict[str, Any]:
+def api_review(
+    request: Request, item_id: str, body: ReviewIn, actor: Annotated[str, Depends(writer)]
+) -> dict[str, Any]:
     """Accept, correct (fields given), reject or annotate an item; recorded in the audit log."""
     from goalpost.web._writes import reassess
 
@@ -211,8 +237,12 @@ def api_review(request: Request, item_id: str, body: ReviewIn, actor: Annotated[
     return _item_out(row)
 
 
-@router.post("/indicators/{indicator_id}/merge", response_model=CountOut, responses={**R404, **R409, **R413})
-def api_merge(request: Request, indicator_id: str, body: MergeIn, actor: Annotated[str, Depends(writer)]) -> dict[str, int]:
+@router.post(
+    "/indicators/{indicator_id}/merge", response_model=CountOut, responses={**R404, **R409, **R413}
+)
+def api_merge(
+    request: Request, indicator_id: str, body: MergeIn, actor: Annotated[str, Depends(writer)]
+) -> dict[str, int]:
     """Merge an indicator into another: its items and links move; recorded."""
     from goalpost.web._writes import reassess
 
@@ -228,7 +258,9 @@ def api_merge(request: Request, indicator_id: str, body: MergeIn, actor: Annotat
 
 
 @router.post("/indicators/links", response_model=CountOut, responses={**R404, **R413})
-def api_link(request: Request, body: LinkIn, actor: Annotated[str, Depends(writer)]) -> dict[str, int]:
+def api_link(
+    request: Request, body: LinkIn, actor: Annotated[str, Depends(writer)]
+) -> dict[str, int]:
     """Link a phrase (and unit) to an indicator; applies to items now and on later ingests."""
     from goalpost.web._writes import reassess
 
@@ -239,16 +271,29 @@ def api_link(request: Request, body: LinkIn, actor: Annotated[str, Depends(write
     return {"updated": n}
 
 
-@router.post("/import", response_model=list[ImportResultOut],
-             responses={**R413, 415: {"model": Problem, "description": "a file of a type goalpost does not read"}})
+@router.post(
+    "/import",
+    response_model=list[ImportResultOut],
+    responses={
+        **R413,
+        415: {"model": Problem, "description": "a file of a type goalpost does not read"},
+    },
+)
 async def api_import(request: Request, files: Annotated[list[UploadFile], File(description="documents or CSV/XLSX", min_length=1)],
                      actor: Annotated[str, Depends(writer)]) -> list[dict[str, Any]]:  # fmt: skip
     """Upload documents (ingested) and statistics (imported); per-file and per-row errors."""
-    from goalpost.web._writes import DOCUMENT_SUFFIXES, STATISTICS_SUFFIXES, run_import, save_uploads
+    from goalpost.web._writes import (
+        DOCUMENT_SUFFIXES,
+        STATISTICS_SUFFIXES,
+        run_import,
+        save_uploads,
+    )
 
     del actor
     known = DOCUMENT_SUFFIXES + STATISTICS_SUFFIXES
-    bad = [f.filename or "(no name)" for f in files if not (f.filename or "").lower().endswith(known)]
+    bad = [
+        f.filename or "(no name)" for f in files if not (f.filename or "").lower().endswith(known)
+    ]
     if bad:
         raise HTTPException(status_code=415, detail=f"unsupported file type: {', '.join(bad[:10])}; "
                                                     f"send {', '.join(known)}")  # fmt: skip

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -21,9 +21,10 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from goalpost._exceptions import ConfigError
 from goalpost._render import format_number, format_value
-from goalpost.web._queries import AggregateCache
 from goalpost.web._i18n import STATUS_SYMBOL, pick_language, translate
+from goalpost.web._queries import AggregateCache
 from goalpost.web._security import (
     CSRF_COOKIE,
     BodyLimit,
@@ -47,21 +48,28 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(format_value=format_value, format_number=format_number, status_symbol=STATUS_SYMBOL)
+    env.globals.update(
+        format_value=format_value, format_number=format_number, status_symbol=STATUS_SYMBOL
+    )
     env.filters["pct"] = lambda v: "–" if v is None else f"{v * 100:.0f}%"
+    env.filters["web_url"] = web_url
     return env
 
 
 def create_app(
     db_url: str | None = None,
     *,
-    read_token_required: bool = False,
-    max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
+    read_token_required: bool | None = None,
+    max_upload_bytes: int | None = None,
     uploads_dir: str | os.PathLike[str] | None = None,
     store: Any = None,
     assess: Callable[[Any], Any] | None | str = "default",
 ) -> FastAPI:
     """The goalpost web app over the database at ``db_url`` (default ``$GOALPOST_DB``).
+
+    Unset options come from the environment, so ``uvicorn --factory
+    goalpost.web:create_app`` is configurable too: ``$GOALPOST_DB``,
+    ``$GOALPOST_READ_TOKEN_REQUIRED`` (1/true/yes), ``$GOALPOST_MAX_UPLOAD_MB``.
 
     ``read_token_required`` closes reading to people without a token;
     writing always needs one. Request bodies over ``max_upload_bytes`` are
@@ -71,7 +79,6 @@ def create_app(
     ``goalpost._scoreboard.assess_store``; None to skip).
     """
     from goalpost.store import Store
-
     from goalpost.web import _api, _pages, _writes
 
     store = store or Store(db_url)
@@ -87,6 +94,20 @@ def create_app(
     app.state.aggregates = AggregateCache()
     app.state.env = _environment()
     app.state.secret = (os.environ.get("GOALPOST_SECRET") or "").encode() or secrets.token_bytes(32)
+    if read_token_required is None:
+        read_token_required = os.environ.get("GOALPOST_READ_TOKEN_REQUIRED", "").lower() in (
+            "1",
+            "true",
+            "yes",
+        )
+    if max_upload_bytes is None:
+        mb = os.environ.get("GOALPOST_MAX_UPLOAD_MB")
+        try:
+            max_upload_bytes = int(float(mb) * 1024 * 1024) if mb else DEFAULT_MAX_UPLOAD
+        except ValueError:
+            raise ConfigError(
+                f"GOALPOST_MAX_UPLOAD_MB={mb!r} is not a number of megabytes"
+            ) from None
     app.state.read_token_required = read_token_required
     app.state.max_upload_bytes = max_upload_bytes
     default_uploads = Path(tempfile.gettempdir()) / "goalpost-uploads"
@@ -101,24 +122,39 @@ def create_app(
     async def read_gate(request: Request, call_next: Any) -> Response:
         """When reading is closed, anyone without a token is sent to log in (or gets 401)."""
         path = request.url.path
-        if request.app.state.read_token_required and not path.startswith(OPEN_PATHS):
-            if request_actor(request, request.app.state.store) is None:
-                if path.startswith("/api/"):
-                    return JSONResponse({"detail": "a token is required"}, status_code=401,
-                                        headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
-                return RedirectResponse("/login?" + urlencode({"next": _local(path)}), status_code=303)
+        closed = request.app.state.read_token_required and not path.startswith(OPEN_PATHS)
+        if closed and request_actor(request, request.app.state.store) is None:
+            if path.startswith("/api/"):
+                return JSONResponse({"detail": "a token is required"}, status_code=401,
+                                    headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
+            return RedirectResponse("/login?" + urlencode({"next": _local(path)}), status_code=303)
         return await call_next(request)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+            return JSONResponse(
+                {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+            )
         return render(request, "error.html", {"code": exc.status_code, "detail": exc.detail},
                       status_code=exc.status_code)  # fmt: skip
 
     app.add_middleware(BodyLimit, max_bytes=max_upload_bytes)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is an http(s) URL fit to link to, else None (no ``javascript:`` links).
+
+    >>> web_url("https://tjj.gz.gov.cn/x"), web_url("javascript:alert(1)"), web_url("Yearbook")
+    ('https://tjj.gz.gov.cn/x', None, None)
+    """
+    v = (value or "").strip()
+    ok = v.lower().startswith(("http://", "https://")) and not any(
+        c.isspace() or c in "<>\"'" for c in v
+    )
+    return v if ok else None
 
 
 def _local(path: str) -> str:
@@ -144,11 +180,15 @@ def page_context(request: Request) -> dict[str, Any]:
         "csrf": csrf_token(request.app.state.secret, browser_id),
         "path": request.url.path,
         "query": str(request.url.query),
-        "lang_url": request.url.path + "?" + urlencode({**request.query_params, "lang": "en" if lang == "zh" else "zh"}),
+        "lang_url": request.url.path
+        + "?"
+        + urlencode({**request.query_params, "lang": "en" if lang == "zh" else "zh"}),
     }
 
 
-def render(request: Request, template: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
+def render(
+    request: Request, template: str, context: dict[str, Any], *, status_code: int = 200
+) -> HTMLResponse:
     """Render a page; remember the language choice and this browser's CSRF id in cookies."""
     ctx = page_context(request)
     ctx.update(context)
@@ -158,7 +198,9 @@ def render(request: Request, template: str, context: dict[str, Any], *, status_c
     if request.query_params.get("lang") in ("en", "zh"):
         resp.set_cookie("lang", ctx["lang"], max_age=365 * 86400, samesite="lax", secure=secure)
     if not request.cookies.get(CSRF_COOKIE):
-        resp.set_cookie(CSRF_COOKIE, request.state.browser_id, httponly=True, samesite="strict", secure=secure)
+        resp.set_cookie(
+            CSRF_COOKIE, request.state.browser_id, httponly=True, samesite="strict", secure=secure
+        )
     return resp
 
 

@@ -40,7 +40,14 @@ def target_chart(item: dict[str, Any], assessment: dict[str, Any] | None,
     obs = [
         p
         for o in observations
-        if (p := _point(o.get("date"), o.get("value"), source=o.get("doc_title") or o.get("source") or "", id=o["id"]))
+        if (
+            p := _point(
+                o.get("date"),
+                o.get("value"),
+                source=o.get("doc_title") or o.get("source") or "",
+                id=o["id"],
+            )
+        )
     ]
     obs.sort(key=lambda p: p["x"])
     baseline = _point(a.get("baseline_period"), a.get("baseline_value"))
@@ -56,8 +63,12 @@ def target_chart(item: dict[str, Any], assessment: dict[str, Any] | None,
         forecast = {
             "x": deadline_x,
             "value": a.get("forecast_value"),
-            "low": a.get("forecast_low") if a.get("forecast_low") is not None else a.get("forecast_value"),
-            "high": a.get("forecast_high") if a.get("forecast_high") is not None else a.get("forecast_value"),
+            "low": a.get("forecast_low")
+            if a.get("forecast_low") is not None
+            else a.get("forecast_value"),
+            "high": a.get("forecast_high")
+            if a.get("forecast_high") is not None
+            else a.get("forecast_value"),
             "from": {"x": start["x"], "y": start["y"]} if start else None,
         }
     return {
@@ -72,19 +83,36 @@ def target_chart(item: dict[str, Any], assessment: dict[str, Any] | None,
     }
 
 
-def indicator_chart(targets: list[dict[str, Any]], observations: list[dict[str, Any]]) -> dict[str, Any]:
+def indicator_chart(
+    targets: list[dict[str, Any]], observations: list[dict[str, Any]]
+) -> dict[str, Any]:
     """Series per region for one indicator: observation lines and target points."""
     regions: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for o in observations:
-        p = _point(o.get("date"), o.get("value"), source=o.get("doc_title") or o.get("source") or "", unit=o.get("unit"))
+        p = _point(
+            o.get("date"),
+            o.get("value"),
+            source=o.get("doc_title") or o.get("source") or "",
+            unit=o.get("unit"),
+        )
         if p:
-            regions.setdefault(o.get("region") or "–", {"observations": [], "targets": []})["observations"].append(p)
+            regions.setdefault(o.get("region") or "–", {"observations": [], "targets": []})[
+                "observations"
+            ].append(p)
     for tg in targets:
         if tg.get("growth"):
             continue
-        p = _point(tg.get("date"), tg.get("value"), source=tg.get("doc_title") or "", unit=tg.get("unit"), id=tg["id"])
+        p = _point(
+            tg.get("date"),
+            tg.get("value"),
+            source=tg.get("doc_title") or "",
+            unit=tg.get("unit"),
+            id=tg["id"],
+        )
         if p:
-            regions.setdefault(tg.get("region") or "–", {"observations": [], "targets": []})["targets"].append(p)
+            regions.setdefault(tg.get("region") or "–", {"observations": [], "targets": []})[
+                "targets"
+            ].append(p)
     for r in regions.values():
         r["observations"].sort(key=lambda p: p["x"])
         r["targets"].sort(key=lambda p: p["x"])

@@ -24,7 +24,9 @@ def _span(item: dict[str, Any], a: str, b: str, n: int) -> tuple[int, int] | Non
     return (s, e) if e > s else None
 
 
-def pieces(text: str, items: list[dict[str, Any]], sections: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def pieces(
+    text: str, items: list[dict[str, Any]], sections: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
     """Pieces of ``text``: ``text``, ``evidence`` (item ids), ``kinds``, ``sentences`` (item ids),
     ``anchors`` (item ids whose evidence starts here) and ``sections`` (outline ordinals starting here)."""
     n = len(text)
@@ -50,7 +52,16 @@ def pieces(text: str, items: list[dict[str, Any]], sections: list[dict[str, Any]
     for a, b in zip(bounds, bounds[1:] + [None], strict=False):
         if b is None:
             if a in starts:  # a heading at the very end still gets its anchor
-                out.append({"text": "", "evidence": [], "kinds": [], "sentences": [], "anchors": [], "sections": starts[a]})
+                out.append(
+                    {
+                        "text": "",
+                        "evidence": [],
+                        "kinds": [],
+                        "sentences": [],
+                        "anchors": [],
+                        "sections": starts[a],
+                    }
+                )
             break
         cover = [it for s, e, it in ev if s <= a and b <= e]
         out.append({

@@ -55,7 +55,11 @@ def scoreboard_page(request: Request) -> HTMLResponse:
     options = cache.get(version, "options", lambda: qy.filter_options(store))
     # why: the counts per status already hold the total; a second pass over the targets is not needed
     total = counts.get(f.status, 0) if f.status else sum(counts.values())
-    state = {**f.active(), "sort": sort if sort != "plan" else None, "per_page": per_page if per_page != 50 else None}
+    state = {
+        **f.active(),
+        "sort": sort if sort != "plan" else None,
+        "per_page": per_page if per_page != 50 else None,
+    }
 
     def url_with(**changes: Any) -> str:
         return _url("/", {**state, **changes})
@@ -137,7 +141,10 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
         raise not_found("document")
     row = store.get_document_row(doc_id) or {}
     items = qy.document_items(store, doc_id)
-    sections = [{"title": s.title, "number": s.number, "level": s.level, "start": s.start} for s in doc.sections]
+    sections = [
+        {"title": s.title, "number": s.number, "level": s.level, "start": s.start}
+        for s in doc.sections
+    ]
     return render(request, "document.html", {
         "doc": doc, "row": row, "items": items, "sections": sections,
         "pieces": pieces(doc.text, items, sections),
@@ -182,7 +189,9 @@ def search_page(request: Request) -> HTMLResponse:
     return render(request, "search.html", {"q": q, "results": results})
 
 
-def _split_spans(sentence: str, offset: int, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+def _split_spans(
+    sentence: str, offset: int, spans: list[tuple[int, int]]
+) -> list[tuple[str, bool]]:
     """A sentence as (text, is_match) parts, for highlighting the query terms."""
     parts, pos = [], 0
     for a, b in sorted(spans):

@@ -49,7 +49,9 @@ class Filters:
         """The same filters without NUL characters (PostgreSQL refuses them) or blank values."""
         for f in fields(self):
             v = getattr(self, f.name)
-            setattr(self, f.name, (v.replace("\x00", "").strip() or None) if isinstance(v, str) else v)
+            setattr(
+                self, f.name, (v.replace("\x00", "").strip() or None) if isinstance(v, str) else v
+            )
         return self
 
     def active(self) -> dict[str, str]:
@@ -76,12 +78,26 @@ def _conditions(kind: str | None, f: Filters, *, include_status: bool = True) ->
     if f.region:
         conds.append(func.lower(i.c.region) == f.region.lower())
     if f.plan:
-        conds.append(or_(i.c.document_id == f.plan, func.lower(d.c.title).like(f"%{_esc(f.plan.lower())}%", escape="\\")))
+        conds.append(
+            or_(
+                i.c.document_id == f.plan,
+                func.lower(d.c.title).like(f"%{_esc(f.plan.lower())}%", escape="\\"),
+            )
+        )
     if f.document:
-        conds.append(or_(i.c.document_id == f.document, d.c.source.like(f"%{_esc(f.document)}%", escape="\\")))
+        conds.append(
+            or_(
+                i.c.document_id == f.document, d.c.source.like(f"%{_esc(f.document)}%", escape="\\")
+            )
+        )
     if f.indicator:
         like = f"%{_esc(f.indicator.lower())}%"
-        conds.append(or_(i.c.indicator_id == f.indicator, func.lower(i.c.indicator_text).like(like, escape="\\")))
+        conds.append(
+            or_(
+                i.c.indicator_id == f.indicator,
+                func.lower(i.c.indicator_text).like(like, escape="\\"),
+            )
+        )
     if f.year:
         conds.append(i.c.date.like(f"{_esc(f.year[:4])}%", escape="\\"))
     if f.q:
@@ -149,7 +165,11 @@ def _order(sort: str, rank: Any) -> list[Any]:
 def count_items(store: Any, kind: str | None, f: Filters) -> int:
     """How many items match (joins only what the filters need)."""
     docs, assessments = _needs(f)
-    q = select(func.count()).select_from(_joined(docs, assessments)).where(and_(*_conditions(kind, f)))
+    q = (
+        select(func.count())
+        .select_from(_joined(docs, assessments))
+        .where(and_(*_conditions(kind, f)))
+    )
     with store.engine.connect() as c:
         return c.execute(q).scalar_one()
 
@@ -247,8 +267,13 @@ def attach_assessments(store: Any, rows: list[dict[str, Any]]) -> None:
     a, rv = t.assessments, t.revisions
     revs: dict[str, list[str]] = defaultdict(list)
     with store.engine.connect() as c:
-        found = {r["target_id"]: dict(r) for r in c.execute(select(a).where(a.c.target_id.in_(ids))).mappings()}
-        q = select(rv.c.older_id, rv.c.newer_id, rv.c.kind).where(or_(rv.c.older_id.in_(ids), rv.c.newer_id.in_(ids)))
+        found = {
+            r["target_id"]: dict(r)
+            for r in c.execute(select(a).where(a.c.target_id.in_(ids))).mappings()
+        }
+        q = select(rv.c.older_id, rv.c.newer_id, rv.c.kind).where(
+            or_(rv.c.older_id.in_(ids), rv.c.newer_id.in_(ids))
+        )
         for older, newer, kind in c.execute(q):
             # why: same wording as goalpost.scoreboard(), so CLI and web agree
             if older:
@@ -265,14 +290,33 @@ def filter_options(store: Any) -> dict[str, list[Any]]:
     i, d = t.items, t.documents
     target = and_(i.c.kind == "target", i.c.review_status != "rejected")
     with store.engine.connect() as c:
-        regions = [r for (r,) in c.execute(select(distinct(i.c.region)).where(target, i.c.region.is_not(None)).order_by(i.c.region))]
+        regions = [
+            r
+            for (r,) in c.execute(
+                select(distinct(i.c.region))
+                .where(target, i.c.region.is_not(None))
+                .order_by(i.c.region)
+            )
+        ]
         plans = [dict(r) for r in c.execute(
             select(d.c.id, d.c.title, d.c.date).where(d.c.is_plan.is_(True)).order_by(d.c.date, d.c.title)
         ).mappings()]  # fmt: skip
         inds = [dict(r) for r in c.execute(select(t.indicators.c.id, t.indicators.c.name_en, t.indicators.c.name_zh)
                                            .where(t.indicators.c.merged_into.is_(None)).order_by(t.indicators.c.id)).mappings()]  # fmt: skip
-        years = sorted({(y or "")[:4] for (y,) in c.execute(select(distinct(func.substr(i.c.date, 1, 4))).where(target))} - {""})
-    return {"regions": regions, "plans": plans, "indicators": inds, "years": years, "statuses": list(STATUSES)}
+        years = sorted(
+            {
+                (y or "")[:4]
+                for (y,) in c.execute(select(distinct(func.substr(i.c.date, 1, 4))).where(target))
+            }
+            - {""}
+        )
+    return {
+        "regions": regions,
+        "plans": plans,
+        "indicators": inds,
+        "years": years,
+        "statuses": list(STATUSES),
+    }
 
 
 def get_item(store: Any, item_id: str) -> dict[str, Any] | None:
@@ -294,7 +338,13 @@ def series(store: Any, indicator_id: str | None, region: str | None = None, *, a
         conds.append(i.c.kind == kind)
     if not any_region:
         conds.append(i.c.region.is_(None) if region is None else i.c.region == region)
-    q = select(*_item_columns()).select_from(_joined()).where(and_(*conds)).order_by(i.c.date, i.c.id).limit(limit)
+    q = (
+        select(*_item_columns())
+        .select_from(_joined())
+        .where(and_(*conds))
+        .order_by(i.c.date, i.c.id)
+        .limit(limit)
+    )
     with store.engine.connect() as c:
         return [dict(r) for r in c.execute(q).mappings()]
 
@@ -316,7 +366,9 @@ def item_audit(store: Any, item_id: str) -> list[dict[str, Any]]:
     for r in rows:
         before = json.loads(r["before"]) if r["before"] else {}
         after = json.loads(r["after"]) if r["after"] else {}
-        r["changes"] = [(k, before.get(k), after.get(k)) for k in after if before.get(k) != after.get(k)]
+        r["changes"] = [
+            (k, before.get(k), after.get(k)) for k in after if before.get(k) != after.get(k)
+        ]
     return rows
 
 
@@ -334,7 +386,9 @@ def list_documents(store: Any, *, limit: int = 100, offset: int = 0, plan: str |
     d, i = t.documents, t.items
     conds = []
     if plan:
-        conds.append(or_(d.c.id == plan, func.lower(d.c.title).like(f"%{_esc(plan.lower())}%", escape="\\")))
+        conds.append(
+            or_(d.c.id == plan, func.lower(d.c.title).like(f"%{_esc(plan.lower())}%", escape="\\"))
+        )
     if region:
         conds.append(func.lower(d.c.region) == region.lower())
     counts = (select(i.c.document_id, func.count().label("n_items")).where(i.c.document_id.is_not(None))
@@ -344,7 +398,11 @@ def list_documents(store: Any, *, limit: int = 100, offset: int = 0, plan: str |
          .select_from(d.outerjoin(counts, counts.c.document_id == d.c.id)))  # fmt: skip
     if conds:
         q = q.where(and_(*conds))
-    q = q.order_by(d.c.date.desc(), d.c.id).limit(max(1, min(limit, MAX_PAGE_SIZE))).offset(max(0, offset))
+    q = (
+        q.order_by(d.c.date.desc(), d.c.id)
+        .limit(max(1, min(limit, MAX_PAGE_SIZE)))
+        .offset(max(0, offset))
+    )
     cq = select(func.count()).select_from(d)
     if conds:
         cq = cq.where(and_(*conds))
@@ -352,7 +410,9 @@ def list_documents(store: Any, *, limit: int = 100, offset: int = 0, plan: str |
         return [dict(r) for r in c.execute(q).mappings()], c.execute(cq).scalar_one()
 
 
-def list_indicators(store: Any, *, limit: int = 1000, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+def list_indicators(
+    store: Any, *, limit: int = 1000, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
     """Catalog indicators with their counts of targets and observations, and the total."""
     ind, i = t.indicators, t.items
     counts = (select(i.c.indicator_id,
@@ -391,7 +451,13 @@ def list_revisions(store: Any, *, indicator: str | None = None, region: str | No
     if region:
         conds.append(func.lower(rv.c.region) == region.lower())
     where = and_(*conds) if conds else literal(True)
-    q = select(rv).where(where).order_by(rv.c.id).limit(max(1, min(limit, MAX_PAGE_SIZE))).offset(max(0, offset))
+    q = (
+        select(rv)
+        .where(where)
+        .order_by(rv.c.id)
+        .limit(max(1, min(limit, MAX_PAGE_SIZE)))
+        .offset(max(0, offset))
+    )
     with store.engine.connect() as c:
         rows = [dict(r) for r in c.execute(q).mappings()]
         total = c.execute(select(func.count()).select_from(rv).where(where)).scalar_one()

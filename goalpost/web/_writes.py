@@ -45,7 +45,10 @@ def reassess(store: Any, app: Any = None) -> None:
 async def _form(request: Request, *, need_actor: bool = True) -> tuple[Any, str | None]:
     form = await request.form()
     if not check_csrf(request, request.app.state.secret, form.get(CSRF_FIELD)):
-        raise HTTPException(status_code=403, detail="the form has expired or came from another site; reload and retry")
+        raise HTTPException(
+            status_code=403,
+            detail="the form has expired or came from another site; reload and retry",
+        )
     actor = request_actor(request, request.app.state.store)
     if need_actor and actor is None:
         raise HTTPException(status_code=401, detail="log in with an API token to make changes")
@@ -54,7 +57,11 @@ async def _form(request: Request, *, need_actor: bool = True) -> tuple[Any, str 
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request) -> HTMLResponse:
-    return render(request, "login.html", {"next": _local(request.query_params.get("next") or "/"), "failed": False})
+    return render(
+        request,
+        "login.html",
+        {"next": _local(request.query_params.get("next") or "/"), "failed": False},
+    )
 
 
 @router.post("/login")
@@ -94,11 +101,15 @@ def parse_fields(form: Any) -> dict[str, Any]:
             try:
                 out[name] = float(value.replace(",", ""))
             except ValueError:
-                raise HTTPException(status_code=422, detail=f"{name}: {value!r} is not a number") from None
+                raise HTTPException(
+                    status_code=422, detail=f"{name}: {value!r} is not a number"
+                ) from None
         elif name == "growth":
             out[name] = value.lower() in ("1", "true", "yes", "on")
         elif name == "comparator" and value not in COMPARATORS:
-            raise HTTPException(status_code=422, detail=f"comparator must be one of {', '.join(COMPARATORS)}")
+            raise HTTPException(
+                status_code=422, detail=f"comparator must be one of {', '.join(COMPARATORS)}"
+            )
         elif name == "kind" and value not in KINDS:
             raise HTTPException(status_code=422, detail="kind must be target or observation")
         elif name == "date" and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
@@ -110,7 +121,11 @@ def parse_fields(form: Any) -> dict[str, Any]:
 
 def changed_fields(item: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     """Only the fields whose value differs from the item's (a form re-sends them all)."""
-    return {k: v for k, v in fields.items() if item.get(k) != v and not (k == "growth" and bool(item.get(k)) == v)}
+    return {
+        k: v
+        for k, v in fields.items()
+        if item.get(k) != v and not (k == "growth" and bool(item.get(k)) == v)
+    }
 
 
 @router.post("/items/{item_id}/review")
@@ -123,7 +138,9 @@ async def review(request: Request, item_id: str) -> Response:
         raise not_found("item")
     action = str(form.get("action") or "")
     if action not in ("accept", "correct", "reject", "note"):
-        raise HTTPException(status_code=422, detail="action must be accept, correct, reject or note")
+        raise HTTPException(
+            status_code=422, detail="action must be accept, correct, reject or note"
+        )
     fields = changed_fields(item, parse_fields(form)) if action == "correct" else {}
     if action == "correct" and not fields:
         raise HTTPException(status_code=422, detail="a correction needs at least one changed field")
@@ -158,7 +175,9 @@ async def link(request: Request, indicator_id: str) -> Response:
 
 @router.get("/import", response_class=HTMLResponse)
 def import_page(request: Request) -> HTMLResponse:
-    return render(request, "import.html", {"limit": request.app.state.max_upload_bytes, "results": None})
+    return render(
+        request, "import.html", {"limit": request.app.state.max_upload_bytes, "results": None}
+    )
 
 
 def safe_name(filename: str | None) -> str:
@@ -231,5 +250,6 @@ async def import_files(request: Request) -> HTMLResponse:
         raise HTTPException(status_code=422, detail="choose at least one file")
     paths = await save_uploads(request, files)
     results = run_import(request.app.state.store, paths, request.app)
-    return render(request, "import.html", {"limit": request.app.state.max_upload_bytes, "results": results})
-
+    return render(
+        request, "import.html", {"limit": request.app.state.max_upload_bytes, "results": results}
+    )

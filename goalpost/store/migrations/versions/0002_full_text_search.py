@@ -28,7 +28,16 @@ branch_labels = None
 depends_on = None
 
 PG_EXPR = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
-BOARD_COLUMNS = ["kind", "review_status", "document_id", "start", "id", "region", "date", "indicator_id"]
+BOARD_COLUMNS = [
+    "kind",
+    "review_status",
+    "document_id",
+    "start",
+    "id",
+    "region",
+    "date",
+    "indicator_id",
+]
 
 
 def upgrade() -> None:
