@@ -17,7 +17,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
-PG_ADMIN_URL = os.environ.get("GOALPOST_TEST_PG", "postgresql+psycopg://postgres@localhost/postgres")
+PG_ADMIN_URL = os.environ.get(
+    "GOALPOST_TEST_PG", "postgresql+psycopg://postgres@localhost/postgres"
+)
 
 
 def _pg_reachable() -> bool:
@@ -62,7 +64,13 @@ def _backend_params():
         "sqlite",
         pytest.param(
             "postgresql",
-            marks=[pytest.mark.postgres, pytest.mark.skipif(not PG_OK, reason="PostgreSQL not selected or not reachable (GOALPOST_TEST_BACKENDS, GOALPOST_TEST_PG)")],
+            marks=[
+                pytest.mark.postgres,
+                pytest.mark.skipif(
+                    not PG_OK,
+                    reason="PostgreSQL not selected or not reachable (GOALPOST_TEST_BACKENDS, GOALPOST_TEST_PG)",
+                ),
+            ],
         ),
     ]
 

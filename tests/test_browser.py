@@ -199,6 +199,12 @@ def test_phone_chinese_and_search(site, browser):
     page.goto(site["server"].url("/search?q=高新技术企业&lang=zh"))
     assert page.locator("blockquote.hit mark").first.inner_text() == "高新技术企业"
     page.screenshot(path=str(SHOTS / "07-search-zh.png"), full_page=True)
+    ids = site["ids"]
+    for name, url in (("target", f"/targets/{ids['t_hitech']}"), ("document", f"/documents/{ids['plan']}")):
+        page.goto(site["server"].url(url))
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 400, f"the {name} page is {width}px wide on a 390px phone"
+        page.screenshot(path=str(SHOTS / f"06-phone-{name}.png"), full_page=True)
     page.goto(site["server"].url("/indicators/hitech_enterprises?lang=en"))
     page.wait_for_selector("#indicator-chart[data-ready]")
     page.screenshot(path=str(SHOTS / "08-indicator.png"), full_page=True)

@@ -316,7 +316,10 @@ def test_governing_date_from_a_lead_sentence_reaches_the_list() -> None:
         ("力争到2021年底，全市：", "2021"),
         ("主要目标：到2030年，", "2030"),
         ("全市高新技术企业达到1.5万家。", None),
-        ("2020年，全市高新技术企业达到1.2万家。", None),
+        ("2020年，全市高新技术企业达到1.2万家。", "2020"),
+        ("截至2023年底，全市：", "2023"),
+        ("今年一季度，全市：", "2021-03"),
+        ("全市2020年高新技术企业达到1.2万家。", None),
     ],
 )
 def test_sentences_that_set_a_governing_date(text: str, governing: str | None) -> None:

@@ -59,12 +59,17 @@ def test_duplicate_rows_within_a_file_are_skipped(store, tmp_path) -> None:
 
 def test_missing_columns_name_the_file(store, tmp_path) -> None:
     p = write(tmp_path, "name,number\nx,1\n")
-    with pytest.raises(ImportFileError, match=r"stats\.csv: missing column\(s\) indicator, value, unit, period"):
+    with pytest.raises(
+        ImportFileError, match=r"stats\.csv: missing column\(s\) indicator, value, unit, period"
+    ):
         import_file(store, p)
 
 
 def test_targets_entered_by_hand(store, tmp_path) -> None:
-    p = write(tmp_path, "region,indicator,value,unit,period,kind,comparator\nGuangzhou,incubators,300,count,2020,target,>=\n")
+    p = write(
+        tmp_path,
+        "region,indicator,value,unit,period,kind,comparator\nGuangzhou,incubators,300,count,2020,target,>=\n",
+    )
     import_file(store, p)
     (t,) = store.items(kind="target")
     assert (t["comparator"], t["date"], t["origin"]) == (">=", "2020", "imported")

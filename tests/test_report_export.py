@@ -47,7 +47,7 @@ def test_html_report_is_self_contained_and_shows_the_scoreboard(filled) -> None:
 def test_report_escapes_document_text(store) -> None:
     from goalpost._models import Document
 
-    text = 'Overall Goal\nBy 2021 the city will have over 12,000 <script>alert(1)</script> companies.\n'
+    text = "Overall Goal\nBy 2021 the city will have over 12,000 <script>alert(1)</script> companies.\n"
     doc = make_doc(text)
     doc.id = Document.content_id(text)
     item = make_item(doc)
@@ -73,7 +73,9 @@ def test_pdf_report(filled, tmp_path) -> None:
     if shutil.which("pdftotext"):
         import subprocess
 
-        txt = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
+        txt = subprocess.run(
+            ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True
+        ).stdout
         assert "hi-tech companies" in txt
 
 

@@ -62,14 +62,20 @@ def test_correction_survives_reextraction_and_is_audited(store: Store) -> None:
     doc = make_doc()
     item = make_item(doc)
     store.save_document(doc, [item])
-    after = store.review_item(item.id, "correct", actor="ana", fields={"value": 12500.0}, note="typo")
+    after = store.review_item(
+        item.id, "correct", actor="ana", fields={"value": 12500.0}, note="typo"
+    )
     assert after["value"] == 12500.0 and after["review_status"] == "corrected"
     store.replace_extraction(doc, [make_item(doc)])
     row = store.get_item(item.id)
     assert row["value"] == 12500.0 and row["review_status"] == "corrected"
     log = store.audit_log()
     review = next(e for e in log if e["action"] == "review.correct")
-    assert review["actor"] == "ana" and '"value": 12000.0' in review["before"] and "12500" in review["after"]
+    assert (
+        review["actor"] == "ana"
+        and '"value": 12000.0' in review["before"]
+        and "12500" in review["after"]
+    )
 
 
 def test_rejected_items_are_hidden_from_listings(store: Store) -> None:

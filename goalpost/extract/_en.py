@@ -67,7 +67,7 @@ _O_STRONG = (
     r"there\s+(?:are|were|is|was)|home\s+to|boasts?|statistics\s+show|data\s+show|"
     r"(?:is|are)\s+estimated|an\s+estimated|last\s+year|previously|in\s+recent\s+years|"
     r"over\s+the\s+past|reached|totall?ed|amounted|stood|rose|grew|fell|jumped|climbed|"
-    r"stands?\s+at|remained|is\s+now|are\s+now|"
+    r"stands?\s+at|remained|is\s+now|are\s+now|up\s+from|down\s+from|compared\s+(?:with|to)|"
     r"recorded|registered|saw|witnessed"
 )
 _O_WEAK = (
@@ -122,7 +122,7 @@ _GROWTH_NOUN = re.compile(
 _PER_UNIT = re.compile(
     r"\bper\s+(?P<n>10,000|10 000|ten\s+thousand|100,000|100 000|hundred\s+thousand|1,000|thousand|"
     r"million|100|capita|head)\s*(?P<w>people|persons|population|residents|inhabitants|employees|"
-    r"workers|labou?r\s+force|R&D\s+personnel|researchers)?\b",
+    r"workers|labou?r\s+force|workforce|R&D\s+personnel|researchers|households|enterprises)?\b",
     re.I,
 )
 _PER_N = {

@@ -131,8 +131,11 @@ def is_year_like(s: str, q: EnQuantity) -> bool:
     i = q.num_start
     while i > 0 and s[i - 1] in " -(\t":
         i -= 1
-    if word_before(s, i) in _TIME_PREP_WORDS:
+    wb = word_before(s, i)
+    if wb in _TIME_PREP_WORDS:
         return True
+    if wb and s[i - len(wb)].isupper():
+        return True  # "Budget 2023", "Vision 2030", "Horizon 2020": a year in a name
     # "build 2000 charging stations": a plain count before a plural noun.
     after = s[q.num_end : q.num_end + 40]
     nxt = re.match(r"\s+(?:[a-z-]+\s+){0,2}([a-z]+s)\b", after)
@@ -207,7 +210,8 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             return "name with digits"
         if cap and s[: q.start - len(before) + cap.start(1)].strip():
             after = s[q.end : q.end + 3]
-            if re.match(r"\s+[A-Z]|\s*[,.;:)\"]|\s*$", after) or q.num_end - q.num_start >= 3 and "." in s[ns:ne]:
+            version = re.fullmatch(r"\d{1,2}\.\d", s[ns:ne]) is not None
+            if re.match(r"\s+[A-Z]", after) or version and re.match(r"\s*[,.;:)\"]|\s*$", after):
                 return "name with digits"  # "Yangwan 2025 Innovation Isle", "Business 2.0"
     for a, b in quotes if quotes is not None else _quote_spans(s):
         if a <= ns < b:

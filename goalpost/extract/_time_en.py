@@ -202,6 +202,8 @@ def find_times(
             date, role = str(b), "period"
             if (m.group("r_pre") or "").lower() in ("by", "until", "till", "before", "through"):
                 role = "deadline"
+            elif b == a + 1:
+                role = "point"  # a fiscal year: "in 2019-20", "FY2023-24"
         elif m.group("date"):
             y, mo = int(m.group("d_y")), _month(m.group("d_m"))
             day = m.group("d_d1") or m.group("d_d2")

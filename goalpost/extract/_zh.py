@@ -57,6 +57,10 @@ _TABLE_UNIT = re.compile(
 )
 _COUNT_NOUN = re.compile(r"(?:数|数量|总数|人数|户数|个数|家数|件数)$")
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
+# Policy documents whose figures are commitments, beyond what the pipeline calls a plan.
+_POLICY_TITLE = re.compile(
+    r"规划|计划|方案|纲要|意见|行动|措施|办法|若干|战略|路线图|蓝图|規劃|計劃"
+)
 _SESSION_REPORT = re.compile(r"政府工作报告|政府工作報告")
 _PLAN_TITLE = re.compile(r"规划|计划|方案|纲要|意见|行动|目标")
 
@@ -66,15 +70,15 @@ def _year_of(date: str | None) -> int | None:
 
 
 def _governing(norm: str, times: list[TimeExpr]) -> str | None:
-    """The deadline a lead sentence or heading sets for what follows (到2025年，…)."""
-    for t in times:
-        if t.role == "base":
-            continue
-        if t.role != "deadline":
-            continue
-        if _LEAD_PREFIX.match(norm[: t.start]):
-            return t.date
-        break
+    """The date a lead sentence or heading sets for what follows: a deadline
+    (到2025年，… / （一）到2025年主要目标) or the date of a list of figures
+    (2022年，…； / 一季度，…； / 截至2023年底，…；)."""
+    first = next((t for t in times if t.role not in ("base", "since")), None)
+    if first is not None and _LEAD_PREFIX.match(norm[: first.start]):
+        if first.role == "deadline":
+            return first.date
+        if re.match(r"\s*[，,]", norm[first.end :]):
+            return first.date
     colon = max(norm.rfind(":"), norm.rfind("："))
     if colon >= 0:
         # 到2025年，主要目标如下： / 今年发展的主要预期目标是：… (a lead, then a list)
@@ -164,10 +168,21 @@ _QUALIFIED = re.compile(
 )
 
 
-def _qualifier(norm: str, q: _Q) -> bool:
-    """超过10亿元的企业, 百亿元以上项目: a threshold that qualifies a noun.
+def _qualifier(norm: str, q: _Q, qs: list[_Q], i: int) -> bool:
+    """超过10亿元的企业达到50家, 10家以上产值超百亿元的企业: a threshold that
+    qualifies a noun counted by another figure.
 
-    A count is exempt (1.2万家企业 counts the firms)."""
+    Only when another figure follows in the sentence or a count precedes it in
+    the clause (七成以上的研发投入来自企业 is a figure); a count itself is
+    exempt from the bare-noun test (1.2万家企业 counts the firms)."""
+    later = i + 1 < len(qs)
+    earlier = (
+        i > 0
+        and qs[i - 1].unit == "count"
+        and not re.search(r"[，,；;。]", norm[qs[i - 1].end : q.start])
+    )
+    if not (later or earlier):
+        return False
     after = norm[q.end : q.end + 6]
     if after.startswith("的"):
         return True
@@ -219,12 +234,15 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     qs = [q for q in scan_quantities(norm) if _keep(q, norm)]
     # 年产值超过10亿元的企业达到50家: a threshold qualifying a noun is not a figure
     # when a figure follows.
-    qs = [q for i, q in enumerate(qs) if not (i + 1 < len(qs) and _qualifier(norm, q))]
+    qs = [q for i, q in enumerate(qs) if not _qualifier(norm, q, qs, i)]
     qs = [q for q in qs if not _incentive(norm, q)]
     if not qs:
         return result
     dy = doc_year(ctx.doc_date)
-    gov_year = _year_of(ctx.governing_date or ctx.section_title_date)
+    gov = ctx.governing_date or ctx.section_title_date
+    gov_year = _year_of(gov)
+    # 今年一季度，…；… : a month of the current year dates statistics, not a deadline.
+    gov_point = bool(gov and len(gov) >= 7 and gov_year is not None and gov_year == dy)
     mentions = region_mentions(norm[: max(q.start for q in qs)])
     # Times, other figures and region names are never part of an indicator.
     skip = [(t.start, t.end) for t in times] + [(q.start, q.end) for q in qs]
@@ -278,8 +296,9 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             _year_of(t.date) if t else None,
             t.role if t else None,
             dy,
-            gov_year,
-            ctx.doc_is_plan,
+            None if gov_point else gov_year,
+            ctx.doc_is_plan or bool(_POLICY_TITLE.search(ctx.doc_title or "")),
+            governing_is_point=gov_point,
         )
         date = t.date if t else _fallback_date(kind, ctx, norm)
         upto = ind[0] if ind and ind[0] < q.start else q.start

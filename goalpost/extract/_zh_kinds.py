@@ -32,6 +32,10 @@ _OBSERVE_WORDS = re.compile(
     r"拥有(?!量)|位居|排名|居全|完成了|实现了|达到了|增长了|提高了|首次|历史新高|创新高|全年(?:实现|完成|共)|"
     r"同期|分别占|总计|合计|过去一年|过去五年|五年来|一年来|以来|初步核算|按可比价格|按不变价格"
 )
+_PLAN_VERB_LEAD = re.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?(?:力争|加快|着力|重点)?"
+    r"(?:培育|打造|建设|建成|推动|布局|组建|创建|争创|引进|实施|构建|形成)"
+)
 _ESTIMATE = re.compile(r"预计|初步统计|初步核算|估计")
 
 
@@ -43,6 +47,7 @@ def classify_kind(
     doc_year: int | None,
     governing_year: int | None,
     is_plan: bool,
+    governing_is_point: bool = False,
 ) -> str:
     """``"target"`` or ``"observation"`` for one quantity.
 
@@ -67,6 +72,8 @@ def classify_kind(
     elif role == "deadline":
         t += 2
     context = prefix + clause
+    if _PLAN_VERB_LEAD.match(prefix):
+        t += 1  # 培育形成…, 打造…: a sentence that opens with an action reads as a plan
     targets = len(_TARGET_WORDS.findall(context))
     observes = len(_OBSERVE_WORDS.findall(context))
     t += 2 * min(targets, 2)
@@ -74,6 +81,8 @@ def classify_kind(
     current = date_year is None or doc_year is None or date_year <= doc_year
     if current and _ESTIMATE.search(prefix) and "预计到" not in prefix:
         # 预计全年增长6%左右: an estimate for the period in progress is a statistic.
+        o += 3
+    if governing_is_point and date_year is None:
         o += 3
     if governing_year is not None and date_year is None:
         if doc_year is None or governing_year >= doc_year:

@@ -7,24 +7,15 @@ from typing import Any
 
 
 def period_to_year(period: str | None) -> float | None:
-    """``2021`` -> 2021.0 (the end of 2021), ``2017-07`` -> 2016.54 (mid-2017 on that scale).
+    """Chart position of a period: the year label sits at the end of that year.
 
-    >>> period_to_year("2021"), round(period_to_year("2017-07"), 2)
-    (2021.0, 2016.54)
+    >>> period_to_year("2021"), period_to_year("2021-06")
+    (2021.0, 2020.5)
     """
-    if not period:
-        return None
-    parts = period.split("-")
-    try:
-        y = int(parts[0])
-        if len(parts) == 1:
-            return float(y)
-        m = int(parts[1])
-        d = int(parts[2]) if len(parts) > 2 else 15
-        # why: a bare year is a year-end stock figure, so a month is placed inside that year
-        return y - 1 + ((m - 1) * 30.4 + d) / 365
-    except (ValueError, IndexError):
-        return None
+    from goalpost.assess._periods import try_period_end
+
+    end = try_period_end(period)
+    return None if end is None else end - 1
 
 
 def target_chart(
