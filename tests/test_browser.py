@@ -174,8 +174,16 @@ def test_login_correct_and_survive_reextraction(site, page):
 
     # Re-extraction (what `goalpost ingest --force` does): fresh items, the correction is re-applied.
     doc = store.get_document(ids["plan"])
-    fresh = [make_item(doc, "target", "incubators", "exceed 400", 400, "count", comparator=">", date="2020",
-                       section="(1) Build more incubators")]  # fmt: skip
+    fresh = [
+        make_item(doc, "target", "high-tech enterprises", "over 12,000 high-tech enterprises", 12000, "count",
+                  comparator=">", date="2021", section="I. Overall Goal"),
+        make_item(doc, "target", "R&D spending", "reach 3% of GDP", 3.0, "%", comparator=">=", date="2021",
+                  section="I. Overall Goal"),
+        make_item(doc, "target", "incubators", "exceed 400", 400, "count", comparator=">", date="2020",
+                  section="(1) Build more incubators"),
+    ]  # fmt: skip
+    links = dict(zip([f.id for f in fresh], [("hitech_enterprises", "alias", 100.0), ("rd_intensity", "alias", 100.0),
+                                              ("incubators", "alias", 100.0)], strict=True))  # fmt: skip
     store.replace_extraction(
         doc, fresh, is_plan=True, links={fresh[0].id: ("incubators", "alias", 100.0)}
     )
@@ -200,8 +208,11 @@ def test_phone_chinese_and_search(site, browser):
     assert page.locator("blockquote.hit mark").first.inner_text() == "高新技术企业"
     page.screenshot(path=str(SHOTS / "07-search-zh.png"), full_page=True)
     ids = site["ids"]
-    for name, url in (("target", f"/targets/{ids['t_hitech']}"), ("document", f"/documents/{ids['plan']}")):
-        page.goto(site["server"].url(url))
+    for name, url in (
+        ("target", f"/targets/{ids['t_hitech']}"),
+        ("document", f"/documents/{ids['plan']}"),
+    ):
+        assert page.goto(site["server"].url(url)).status == 200
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 400, f"the {name} page is {width}px wide on a 390px phone"
         page.screenshot(path=str(SHOTS / f"06-phone-{name}.png"), full_page=True)
