@@ -69,13 +69,18 @@ def _english(target_chars: int) -> list[Document]:
 CORPORA: dict[str, Callable[[int], list[Document]]] = {"en": _english}
 
 
-def _time_goalpost(docs: list[Document]) -> tuple[float, int, int]:
+def _time_goalpost(docs: list[Document], repeat: int = 2) -> tuple[float, int, int]:
+    """Best of ``repeat`` passes (the machine may be shared)."""
     chars = sum(len(d.text) for d in docs)
-    t0 = time.perf_counter()
+    best = float("inf")
     n = 0
-    for d in docs:
-        n += len(extract(d))
-    return time.perf_counter() - t0, chars, n
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        n = 0
+        for d in docs:
+            n += len(extract(d))
+        best = min(best, time.perf_counter() - t0)
+    return best, chars, n
 
 
 def _time_quantulum(docs: list[Document], budget: float) -> tuple[float, int, int] | None:

@@ -121,6 +121,9 @@ def process_file(path: str | os.PathLike[str], overrides: Overrides | None = Non
 def store_processed(store: Any, linker: Any, p: Processed, *, force: bool = False) -> str:
     """Write one processed file; returns the outcome name for the report."""
     links = linker.link_items(p.items)
+    # why: the provisional indicators these links name are stored first, so a crash
+    # between the two writes never leaves an item pointing at a missing indicator
+    linker.save_new_indicators(store)
     is_plan = any(i.kind == "target" for i in p.items)
     if force and store.has_document(p.document.id):
         store.replace_extraction(p.document, p.items, is_plan=is_plan, links=links)

@@ -7,6 +7,8 @@ operations must refuse requests without the token.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 from web_fixtures import fill_store  # noqa: E402
 
 _TMP = Path(tempfile.mkdtemp(prefix="goalpost-schema-"))
+atexit.register(shutil.rmtree, _TMP, True)
 
 
 def _app():

@@ -184,9 +184,7 @@ def test_login_correct_and_survive_reextraction(site, page):
     ]  # fmt: skip
     links = dict(zip([f.id for f in fresh], [("hitech_enterprises", "alias", 100.0), ("rd_intensity", "alias", 100.0),
                                               ("incubators", "alias", 100.0)], strict=True))  # fmt: skip
-    store.replace_extraction(
-        doc, fresh, is_plan=True, links={fresh[0].id: ("incubators", "alias", 100.0)}
-    )
+    store.replace_extraction(doc, fresh, is_plan=True, links=links)
     page.goto(s.url(f"/targets/{target}"))
     assert "450" in page.locator("#target-value").inner_text()
     assert page.locator("h1 .rv-corrected").is_visible()
@@ -218,6 +216,7 @@ def test_phone_chinese_and_search(site, browser):
         page.screenshot(path=str(SHOTS / f"06-phone-{name}.png"), full_page=True)
     page.goto(site["server"].url("/indicators/hitech_enterprises?lang=en"))
     page.wait_for_selector("#indicator-chart[data-ready]")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 400
     page.screenshot(path=str(SHOTS / "08-indicator.png"), full_page=True)
     ctx.close()
     assert not errors, errors

@@ -169,6 +169,8 @@ def test_ranges(text: str, low: float, high: float, unit: str) -> None:
         ("提高2个百分点", 2, True),
         ("增速达到9%", 9, True),
         ("下降3.9%", -3.9, True),
+        ("持续保持10%以上增长", 10, True),
+        ("实现6%的增长", 6, True),
         ("同比减少1.2%", -1.2, True),
         ("比重提高到3.5%", 3.5, False),
         ("降低至2%", 2, False),
@@ -248,6 +250,9 @@ def test_number_layer_reads_numerals_without_unit_factors() -> None:
         ("2025年前", "2025", "deadline"),
         ("2021—2025年", "2025", "deadline"),
         ("2023年12月31日", "2023-12-31", "point"),
+        ("今后五年", "2027", "deadline"),
+        ("力争三年内", "2025", "deadline"),
+        ("到本世纪中叶", "2050", "deadline"),
     ],
 )
 def test_time_expressions(text: str, date: str, role: str) -> None:
@@ -512,3 +517,50 @@ def test_undated_statistics_take_the_year_the_document_is_about(
     ctx = _ctx("高新技术企业超过1.2万家。", doc_title=title, doc_date=doc_date)
     (item,) = extract_sentence(ctx).items
     assert (item.kind, item.date) == ("observation", date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 新增/净增 counts are additions (growth), not stocks
+        ("新增上市企业30家", [(30, "count", "=", True)]),
+        ("全市高新技术企业净增1300家", [(1300, "count", "=", True)]),
+        # one comparator governs a listed value; a second tier shares the growth sense
+        (
+            "高新技术企业、科技型中小企业分别超过1万家、2万家",
+            [(10000, "count", ">", False), (20000, "count", ">", False)],
+        ),
+        ("地区生产总值确保增长6%、力争7%", [(6, "%", "=", True), (7, "%", "=", True)]),
+        # a duration that is the indicator's value
+        ("审查周期压减至16个月以内", [(16, "month", "<=", False)]),
+        ("连续3个月增长", []),
+    ],
+)
+def test_lists_additions_and_durations(text: str, expected: list[tuple]) -> None:
+    got = [(q.value, q.unit, q.comparator, q.growth) for q in parse_zh_quantities(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "研发费用加计扣除比例提高到100%。",
+        "据IDC预测，到2025年中国人工智能市场规模将达到1000亿美元。",
+        "建设两个中心。",
+    ],
+)
+def test_policy_parameters_and_projections_are_not_items(text: str) -> None:
+    assert extract_sentence(_ctx(text)).items == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("全年市财政安排科技专项资金约25亿元。", "target"),
+        ("设立规模100亿元的科技创新基金。", "target"),
+        ("新增两院院士两人。", "observation"),
+    ],
+)
+def test_budgets_are_commitments_and_two_people_count(text: str, kind: str) -> None:
+    (item,) = extract_sentence(_ctx(text, doc_date="2023-05-31")).items
+    assert item.kind == kind

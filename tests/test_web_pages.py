@@ -172,8 +172,13 @@ def test_review_form_correction_is_shown_and_audited(site):
 def test_reject_hides_item_from_scoreboard(site):
     c, ids = site["client"], site["ids"]
     csrf = login(c, site["token"])
+    assert re.search(r"All <b>5</b>", c.get("/").text)  # counts now cached for this data version
     c.post(f"/items/{ids['t_rd']}/review", data={"csrf": csrf, "action": "reject"})
-    assert f'id="t-{ids["t_rd"]}"' not in c.get("/").text
+    html = c.get("/").text
+    assert f'id="t-{ids["t_rd"]}"' not in html
+    assert (
+        re.search(r"All <b>4</b>", html) and "count-not_assessed" not in html
+    )  # the cache followed the write
     assert "rv-rejected" in c.get(f"/targets/{ids['t_rd']}").text
 
 
@@ -211,3 +216,27 @@ def test_unknown_pages_are_404_pages(site):
     for url in ("/targets/nope", "/documents/nope", "/indicators/nope", "/no/such/page"):
         r = c.get(url)
         assert r.status_code == 404 and "<h1>404" in r.text
+
+
+def test_upload_documents_ingests_and_replaces_by_name(site):
+    c, store = site["client"], site["store"]
+    csrf = login(c, site["token"])
+    before = store.count_documents()
+    text = "Shenzhen plan\n\nBy 2025 the city will have more than 300 new research institutes.\n"
+    r = c.post(
+        "/import",
+        data={"csrf": csrf},
+        files=[("files", ("shenzhen plan.txt", text.encode(), "text/plain"))],
+    )
+    assert r.status_code == 200 and '<tr class="ok"><td>shenzhen_plan.txt' in r.text
+    assert store.count_documents() == before + 1
+    newer = text.replace("300", "350")
+    c.post(
+        "/import",
+        data={"csrf": csrf},
+        files=[("files", ("shenzhen plan.txt", newer.encode(), "text/plain"))],
+    )
+    assert store.count_documents() == before + 1  # same file name: the new version replaces the old
+    assert any("350" in (store.get_document(d["id"]).text) for d in store.documents())
+    r = c.post("/import", data={"csrf": csrf}, files=[("files", ("empty.txt", b"", "text/plain"))])
+    assert '<tr class="failed"><td>empty.txt' in r.text  # reported, not stored

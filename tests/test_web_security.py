@@ -276,3 +276,22 @@ def test_closed_reading_needs_a_token(tmp_path):
     assert c.get("/").status_code == 200
     assert re.search(r"<h1>Scoreboard</h1>", c.get("/").text)
     store.close()
+
+
+def test_tokens_are_stored_hashed_and_listed_without_secrets(site):
+    from sqlalchemy import select
+
+    from goalpost._tokens import create_token, hash_token, list_tokens, revoke_token
+    from goalpost.store import _schema as t
+
+    secret = create_token(site["store"], "erin")
+    with site["store"].engine.connect() as conn:
+        stored = set(conn.execute(select(t.tokens.c.token_hash)).scalars())
+    assert secret not in stored and hash_token(secret) in stored
+    rows = list_tokens(site["store"])
+    assert [r["name"] for r in rows] == ["alice", "erin"] and all(
+        "token_hash" not in r for r in rows
+    )
+    assert (
+        revoke_token(site["store"], rows[1]["id"]) == 1 and revoke_token(site["store"], "erin") == 0
+    )

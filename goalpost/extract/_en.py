@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from goalpost._models import Item
+from goalpost.extract._en_dates import _year, choose_date, governing_date, reference_year
 from goalpost.extract._en_filters import (
     _quote_spans,
     is_policy_parameter,
@@ -20,68 +21,40 @@ from goalpost.extract._en_filters import (
     is_threshold,
     not_an_item,
 )
+from goalpost.extract._en_kind import (
+    BASELINE,
+    BUDGET,
+    CUE_FIRSTS,
+    CUES,
+    FUTURE_SPAN,
+    GOAL_BEFORE,
+    GOAL_NEAR,
+    decide_kind,
+    past_time_after,
+    section_is_plan,
+)
 from goalpost.extract._en_phrases import fallback_indicator, indicator, owner_region
-from goalpost.extract._periods import five_year_plan_mentions, year_range
+from goalpost.extract._numerals_en import has_number_word
 from goalpost.extract._quantities_en import EnQuantity, scan_quantities
-from goalpost.extract._text import normalized, word_before
+from goalpost.extract._text import match_at_words, normalized, word_before
 from goalpost.extract._time_en import find_times
-from goalpost.extract._types import SentenceContext, SentenceResult, TimeExpr
+from goalpost.extract._types import SentenceContext, SentenceResult
 
 _MAYBE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|lakh|crore)\b",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _CLAUSE_BREAK = re.compile(
     r";|:\s|,\s*(?=(?:and|while|with|but|which|whereas|of\s+which|bringing|accounting|turning|driving|"
     r"making|reaching|representing|constituting|up|down|an?\s+(?:increase|decrease|rise|drop)|"
-    r"including|as\s+well\s+as|compared|hoping|aiming|so\s+that|in\s+order|whose)\b)"
+    r"including|as\s+well\s+as|compared|hoping|aiming|so\s+that|in\s+order|whose|after|before|since)\b)"
     r"|\s(?=(?:while|whereas)\b)",
     re.I,
 )
 
-# Cues are matched as whole phrases, longest first, so "will have" is one
-# target cue rather than a target "will" and an observation "have". Strong
-# cues decide by proximity; weak ones (an infinitive, a bare past form that
-# may be a participle, "is"/"are") only when no strong cue is in the sentence.
-_T_STRONG = (
-    r"(?:will|shall|would|should|could|must|to)\s+(?:\w+ly\s+)?(?:have|be)(?:\s+been)?"
-    r"(?:\s+(?:\w+ed|home\s+to|able\s+to|built|made|set\s+up|given))?|"
-    r"will|shall|'ll|is\s+to|are\s+to|aims?|aiming|aimed\s+(?:to|at)|the\s+aim|goals?|targets?|"
-    r"targeted|targeting|objectives?|plans?\s+to|planning\s+to|strives?|striving|should|must|"
-    r"(?:is|are)\s+expected|expects?\s+to|intends?|seeks?\s+to|hopes?|hoping|hoped|"
-    r"commit(?:s|ted)?\s+to|pledge[sd]?|envisage[sd]?|aspires?|endeavou?rs?|"
-    r"(?:is|are)\s+set\s+to|is\s+going\s+to|are\s+going\s+to|"
-    r"budget(?:ed|s)?|allocat(?:e|es|ing)|earmark(?:s|ed)?|set\s+aside|by\s+then"
-)
-_T_WEAK = (
-    r"would|could|planned|"
-    r"to\s+(?:be\s+)?(?:reach|achieve|raise|increase|grow|build|create|establish|attract|cultivate|"
-    r"train|develop|double|hit|expand|exceed|surpass|bring|get|have|lift|boost|cut|reduce|set\s+up|"
-    r"nurture|foster|select|recruit|invest|spend|add|host|provide|mobili[sz]e|support|launch|"
-    r"complete|form|introduce|deploy|install|upgrade|produce|generate|register|list|draw)"
-)
-_O_STRONG = (
-    r"(?:has|have|had)(?:\s+(?:also|already|now|so\s+far|successfully|each))?(?:\s+been)?|"
-    r"was|were|so\s+far|to\s+date|up\s+to\s+date|currently|at\s+present|presently|now|"
-    r"there\s+(?:are|were|is|was)|home\s+to|boasts?|statistics\s+show|data\s+show|"
-    r"(?:is|are)\s+estimated|an\s+estimated|last\s+year|previously|in\s+recent\s+years|"
-    r"over\s+the\s+past|reached|totall?ed|amounted|stood|rose|grew|fell|jumped|climbed|"
-    r"stands?\s+at|remained|is\s+now|are\s+now|up\s+from|down\s+from|compared\s+(?:with|to)|"
-    r"recorded|registered|saw|witnessed"
-)
-_O_WEAK = (
-    r"is|are|increased|decreased|declined|dropped|achieved|attracted|issued|opened|launched|"
-    r"published|built|completed|approved|invested|spent|exceeded|surpassed|topped|accounted|"
-    r"received|obtained|gave|given|listed|hosted|held|signed|secured|cultivated|introduced|"
-    r"trained|generated|produced|employed|created|established|founded|raised|started|began|"
-    r"initiated|unveiled|implemented|adopted|enacted|passed|recruited|selected|set\s+up|"
-    r"according\s+to|reported|showed|shows"
-)
-_CUES = re.compile(
-    rf"\b(?:(?P<ts>{_T_STRONG})|(?P<os>{_O_STRONG})|(?P<tw>{_T_WEAK})|(?P<ow>{_O_WEAK}))\b",
-    re.I,
-)
 _GROWTH_BEFORE = re.compile(
     r"\b(?:increase[sd]?|increasing|grow(?:s|n|ing)?|grew|rise[sn]?|rising|rose|"
     r"(?<!set\s)(?<!sets\s)(?<!setting\s)(?<!built\s)(?<!made\s)(?<!opened\s)(?<!picked\s)(?<!speed\s)"
@@ -106,14 +79,8 @@ _GROWTH_AFTER = re.compile(
     r"compared\s+(?:with|to))\b",
     re.I,
 )
-_GOAL_NEAR = re.compile(r"\s*(?:goal|target|objective)s?\b", re.I)
-_GOAL_BEFORE = re.compile(r"\b(?:goal|target|objective)s?\s+of\s+(?:about\s+|around\s+)?$", re.I)
-_BUDGET = re.compile(
-    r"\b(?:outlay|budget\w*|allocat\w*|earmark\w*|set\s+aside|commit\w*|pledg\w*|appropriat\w*|"
-    r"invest\w*|funding|fund)\b",
-    re.I,
-)
-_FUTURE_SPAN = re.compile(r"\bover\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:\w+|\d+)\s+years\b", re.I)
+
+
 _GROWTH_NOUN = re.compile(
     r"\b(?:increase|growth|rise|decline|decrease|drop|jump|gain|up|down)\s+(?:of\s+|by\s+)?(?:an?\s+)?"
     r"(?:(?:average|annual|yearly)\s+)?(?:(?:rate|growth)\s+of\s+)?$",
@@ -133,22 +100,14 @@ _PER_N = {
     "thousand": "1,000",
     "million": "million",
 }
-_LIST_GAP = re.compile(r"^[\s\w&'’-]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)$", re.I)
+_LIST_GAP = re.compile(
+    r"^[\s\w&'’-]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)$", re.I
+)
 _GAP_VERB = re.compile(
     r"\b(?:of|will|build|create|establish|attract|recruit|have|has|had|is|are|was|were|be|reach|"
     r"develop|set|start|cultivate|train|introduce|launch|support|with)\b",
     re.I,
 )
-_SECTION_PLAN = re.compile(
-    r"\b(?:goals?|targets?|objectives?|tasks?|plans?|actions?|measures|vision|priorities|aims?|"
-    r"by\s+(?:19|20)\d\d|mission|initiatives?|roadmap|strategy)\b",
-    re.I,
-)
-
-
-@lru_cache(maxsize=1024)
-def _section_is_plan(section: str | None) -> bool:
-    return bool(section and _SECTION_PLAN.search(section))
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
@@ -169,145 +128,30 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return clauses[-1]
 
 
-def _year(date: str | None) -> int | None:
-    return int(date[:4]) if date and date[:4].isdigit() else None
-
-
-def _kind(
-    s: str, q: EnQuantity, clause: tuple[int, int], cues: list[re.Match[str]], next_start: int
-) -> str | None:
-    """"target", "observation", or None when no cue decides.
-
-    Strong cues decide by proximity (the clause first, then what comes
-    before in the sentence); then a past form anywhere before, then an
-    infinitive of intent; then strong cues after the value in other clauses.
-    """
-    strong = [c for c in cues if c.group("ts") or c.group("os")]
-    before = [c for c in strong if c.end() <= q.start]
-    # Cues after the value count only up to the next value ("1.3% ..., far
-    # below the 75% target": "target" speaks for the 75%).
-    after = [c for c in strong if q.end <= c.start() and c.end() <= next_start]
-    groups = (
-        [c for c in before if c.start() >= clause[0]][::-1],
-        [c for c in after if c.end() <= clause[1]],
-        before[::-1],
-    )
-    for group in groups:
-        if group:
-            return "target" if group[0].group("ts") else "observation"
-    weak = [c for c in cues if c.group("ow") and c.group().lower() not in ("is", "are")]
-    if any(c.start() < q.start for c in weak):
-        return "observation"
-    if any(c.group("tw") for c in cues):
-        return "target"
-    if after:
-        return "target" if after[0].group("ts") else "observation"
-    if weak:
-        return "observation"
-    return None
-
-
-def _choose_date(
-    times: list[TimeExpr], q: EnQuantity, clause: tuple[int, int], kind: str, ctx: SentenceContext
-) -> str | None:
-    doc_year = _year(ctx.doc_date)
-    usable = [t for t in times if t.role not in ("since", "base")]
-
-    def dist(t: TimeExpr) -> int:
-        return t.start - q.end if t.start >= q.end else q.start - t.end
-
-    def pick(cands: list[TimeExpr], later_clauses: bool = True) -> TimeExpr | None:
-        in_clause = [t for t in cands if clause[0] <= t.start < clause[1]]
-        pool = in_clause or [t for t in cands if t.end <= q.start]
-        if not pool and later_clauses:
-            pool = cands
-        return min(pool, key=lambda t: (dist(t), t.start)) if pool else None
-
-    if kind == "target":
-        strong = [t for t in usable if t.role in ("deadline", "period", "then")]
-        points = [t for t in usable if t.role == "point" and (doc_year is None or _year(t.date) is None or _year(t.date) >= doc_year)]
-        t = pick(strong) or pick(points) or pick([t for t in usable if t.role == "point"])
-        if t is not None:
-            if t.role == "then":
-                return ctx.governing_date or ctx.section_title_date or _period_end(ctx)
-            return t.date
-        gov = ctx.governing_date
-        if gov and doc_year is not None and (_year(gov) or 0) < doc_year:
-            gov = None  # an as-of date from a report's lead sentence is no deadline
-        return (
-            gov
-            or ctx.section_title_date
-            or getattr(ctx, "section_lead_date", None)
-            or _period_end(ctx)
-        )
-    # A report's "..., with 203 listed in 2016" dates the 203, not what came before.
-    t = pick([t for t in usable if t.role != "period"], later_clauses=False)
-    if t is not None:
-        if t.role == "then":
-            return ctx.governing_date or ctx.doc_date
-        return t.date
-    gov = ctx.governing_date
-    if gov and (doc_year is None or (_year(gov) or 0) <= doc_year):
-        return gov
-    ref = _reference_year(ctx.doc_title, ctx.doc_date)
-    if ref is not None and doc_year is not None and ref < doc_year:
-        return str(ref)  # a 2022 statistical communiqué speaks of 2022
-    return ctx.doc_date
-
-
-@lru_cache(maxsize=1024)
-def _reference_year(title: str | None, doc_date: str | None) -> int | None:
-    """The year a report is about: a single year in its title before the publication year.
-
-    "Statistical Communiqué on the 2022 National Economic and Social
-    Development", published in March 2023, reports 2022.
-    """
-    dy = _year(doc_date)
-    if not title or dy is None or year_range(title) or five_year_plan_mentions(title):
-        return dy
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", title)]
-    if len(set(years)) == 1 and dy - 3 <= years[0] < dy:
-        return years[0]
-    return dy
-
-
-def _period_end(ctx: SentenceContext) -> str | None:
-    return str(ctx.doc_period[1]) if ctx.doc_period else None
-
-
-def _governing(times: list[TimeExpr], s: str) -> str | None:
-    """A deadline (or as-of date) this sentence sets for what follows in its paragraph.
-
-    Only stated dates govern: "so far" and "currently" speak for their own
-    sentence.
-    """
-    for t in times:
-        if t.role in ("deadline", "asof", "period") and t.date and any(c.isdigit() for c in s[t.start : t.end]):
-            return t.date
-    lead = re.match(r"\s*(?:In|During|For)\s+((?:19|20)\d\d)\s*,", s)
-    return lead.group(1) if lead else None
-
-
 def _propagate_comparators(s: str, qs: list[EnQuantity]) -> None:
-    """"over 25 universities, 60 bases and 10 platforms": one comparator, three values."""
+    """ "over 25 universities, 60 bases and 10 platforms": one comparator, three values."""
     for a, b in zip(qs, qs[1:], strict=False):
         if a.comparator in ("=", "range") or b.comparator != "=" or b.value_max is not None:
             continue
-        if (a.unit == "count") != (b.unit == "count") or (a.unit in ("%", "pp")) != (b.unit in ("%", "pp")):
+        if (a.unit == "count") != (b.unit == "count") or (a.unit in ("%", "pp")) != (
+            b.unit in ("%", "pp")
+        ):
             continue
         gap = s[a.end : b.start]
         if _LIST_GAP.match(gap) and not _GAP_VERB.search(gap) and len(gap.split()) <= 5:
             b.comparator = a.comparator
 
 
-_GROWTH_LAST = frozenset(
-    """increase increases increased increasing grow grows grown growing grew rise rises risen rising
-    rose up down decrease decreased decreases decreasing decline declined declines declining drop drops
-    dropped dropping fall falls fallen falling fell jump jumps jumped climb climbs climbed cut cuts
-    cutting reduce reduces reduced reducing expand expands expanded expanding boost boosts boosted
-    raise raises raised raising lift lifts lifted growth gain gains gained surge surged surges soar
-    soars soared higher lower by of at rate a an average annual yearly year-on-year y-o-y tune""".split()
+_GROWTH_LAST_WORDS = (
+    "a an annual at average boost boosted boosts by climb climbed climbs cut cuts cutting decline "
+    "declined declines declining decrease decreased decreases decreasing down drop dropped "
+    "dropping drops expand expanded expanding expands fall fallen falling falls fell gain gained "
+    "gains grew grow growing grown grows growth higher increase increased increases increasing "
+    "jump jumped jumps lift lifted lifts lower of raise raised raises raising rate reduce reduced "
+    "reduces reducing rise risen rises rising rose soar soared soars surge surged surges tune up "
+    "y-o-y year-on-year yearly "
 )
+_GROWTH_LAST = frozenset(_GROWTH_LAST_WORDS.split())
 
 
 def _growth(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
@@ -354,13 +198,15 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     raw = ctx.text[ctx.start : ctx.end]
     s = norm_text[ctx.start : ctx.end] if norm_text is not None else normalized(raw)
     result = SentenceResult()
-    if not _MAYBE.search(s):
-        if re.search(r"\bby\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:this|the)\s+year)", s, re.I):
-            result.sets_governing_date = _governing(find_times(s, doc_date=ctx.doc_date), s)
+    if not (_DIGIT.search(s) or has_number_word(set(_LOWER_WORD.findall(s.lower())) - {"a", "an"})):
+        if re.search(
+            r"\bby\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:this|the)\s+year)", s, re.I
+        ):
+            result.sets_governing_date = governing_date(find_times(s, doc_date=ctx.doc_date), s)
         return result
-    ref = _reference_year(ctx.doc_title, ctx.doc_date)
+    ref = reference_year(ctx.doc_title, ctx.doc_date)
     times = find_times(s, doc_date=ctx.doc_date, ref_year=ref)
-    result.sets_governing_date = _governing(times, s)
+    result.sets_governing_date = governing_date(times, s)
     qs = scan_quantities(s, region=ctx.doc_region)
     if not qs:
         return result
@@ -371,13 +217,18 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     clauses = _clauses(s)
     if is_projection(s, (0, len(s))):
         # A trend projection: only values named as a goal or target stay.
-        kept = [q for q in kept if _GOAL_NEAR.match(s, q.end, min(len(s), q.end + 20)) or _GOAL_BEFORE.search(s, max(0, q.start - 25), q.start)]
+        kept = [
+            q
+            for q in kept
+            if GOAL_NEAR.match(s, q.end, min(len(s), q.end + 20))
+            or GOAL_BEFORE.search(s, max(0, q.start - 25), q.start)
+        ]
         if not kept:
             return result
     _propagate_comparators(s, kept)
-    cues = list(_CUES.finditer(s))
+    cues = match_at_words(CUES, s, CUE_FIRSTS)
     mentions = _mentions(s)
-    section_is_plan = _section_is_plan(ctx.section)
+    in_plan_section = section_is_plan(ctx.section)
     doc_year = _year(ctx.doc_date)
     last_count: tuple[str, int | None, int | None] | None = None
     first_found: tuple[str, int | None, int | None] | None = None
@@ -390,31 +241,55 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     next_start = {id(a): b.start for a, b in zip(kept, kept[1:], strict=False)}
     future = any(
         (_year(t.date) or 0) > (doc_year or 9999) and t.role not in ("since", "base") for t in times
-    ) or bool(_FUTURE_SPAN.search(s))
+    ) or bool(FUTURE_SPAN.search(s))
+    prev_end = 0
     for q in kept:
         q.growth = _growth(s, q, _clause_of(clauses, q.num_start))
         q.growth_noun = bool(q.growth and _GROWTH_NOUN.search(s, max(0, q.start - 40), q.start))
         clause = _clause_of(clauses, q.num_start)
-        if _BUDGET.search(s, clause[0], clause[1]) and q.currency and future:
+        if BUDGET.search(s) and q.currency and future:
             kind: str | None = "target"  # money committed for a coming period
+        elif BASELINE.search(s, max(0, q.start - 24), q.start) and past_time_after(
+            times, q, doc_year
+        ):
+            kind = "observation"  # "increase from 6.9 in 2020 to 12 in 2025": the 6.9 is a baseline
         else:
-            kind = _kind(s, q, clause, cues, next_start.get(id(q), len(s)))
+            own = [
+                _year(t.date)
+                for t in times
+                if clause[0] <= t.start < clause[1]
+                and t.role in ("point", "asof", "deadline")
+                and t.date
+            ]
+            kind = decide_kind(
+                s,
+                q,
+                clause,
+                cues,
+                next_start.get(id(q), len(s)),
+                own[0] if len(set(own)) == 1 else None,
+                doc_year,
+            )
         if kind is None:
             # No verb decides: a future deadline makes it a target, a past date
             # an observation, otherwise what the document or section is.
+            dated = [t for t in times if t.role in ("deadline", "period", "point", "asof")]
+            near = [t for t in dated if clause[0] <= t.start < clause[1]] or dated
             ty = None
-            for t in times:
-                if t.role in ("deadline", "period", "point", "asof"):
-                    ty = _year(t.date)
+            if near:
+                t0 = min(
+                    near, key=lambda t: t.start - q.end if t.start >= q.end else q.start - t.end
+                )
+                ty = _year(t0.date)
             if ty is not None and doc_year is not None and ty != doc_year:
                 kind = "target" if ty > doc_year else "observation"
             else:
-                kind = "target" if (ctx.doc_is_plan or section_is_plan) else "observation"
-        date = _choose_date(times, q, clause, kind, ctx)
+                kind = "target" if (ctx.doc_is_plan or in_plan_section) else "observation"
+        date = choose_date(times, q, clause, kind, ctx)
         unit = _per_unit(s, q, clause) or q.unit
-        found = indicator(s, q, clause, prev=first_found)
-        if found is not None and q.growth_noun and first_found is not None:
-            found = first_found  # "an increase of 11.6 percent": what increased
+        found = indicator(s, q, clause, prev=first_found, lo=prev_end)
+        if q.growth and first_found is not None and (found is None or q.growth_noun):
+            found = first_found  # "an increase of 11.6 percent", "up 11.5 percent": what increased
         if found is None and q.unit == "count" and last_count is not None:
             found = last_count  # "404 companies are listed, with 203 listed in 2016"
         name, ia, ib = found or fallback_indicator(s, q, clause)
@@ -424,6 +299,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         if first_found is None and found is not None:
             first_found = found
         region = owner_region(s, q, clause[0], ctx.doc_region, mentions)
+        prev_end = q.end
         result.items.append(
             Item(
                 doc=ctx.doc_id,

@@ -41,15 +41,20 @@ _REF_BEFORE = re.compile(
     r"top|ranked|ranks|rank|ranking|placed|aged|age|ages|phase|stage|round|batch|grade|level|tier|"
     r"class|model|type|version|number)\.?|#|§)\s*$"
 )
-_RANK_AFTER = re.compile(r"\s*(?:place|position|spot)\b|\s*(?:in|among)\s+the\s+(?:world|country|nation)\b", re.I)
+_RANK_AFTER = re.compile(
+    r"\s*(?:places?|positions?|spots?|notch(?:es)?|ranks?|rungs?)\b|\s*(?:in|among)\s+the\s+(?:world|country|nation)\b",
+    re.I,
+)
 _DOC_PARTS = re.compile(
     r"\s+(?:[A-Za-z&-]+\s+){0,2}?(?:actions|measures|objectives|tasks|goals|targets|principles|"
     r"priorities|pillars|chapters|sections|parts|aspects|articles|steps|points|missions|work\s+plans|"
     r"areas|dimensions|categories|stages|phases|paragraphs|requirements|guarantees|safeguards|"
-    r"directions|focuses|fronts|themes|recommendations|pathways|key\s+words)\b",
+    r"directions|focuses|fronts|themes|recommendations|pathways|key\s+words|rounds)\b",
     re.I,
 )
-_INDEX_NAMES = re.compile(r"\b(?:Fortune|Global|Forbes|S&P|FTSE|Nikkei|Russell|Inc\.|Industry|Web|Top)\s*$")
+_INDEX_NAMES = re.compile(
+    r"\b(?:Fortune|Global|Forbes|S&P|FTSE|Nikkei|Russell|Inc\.|Industry|Web|Top)\s*$"
+)
 _PER_BEFORE = re.compile(r"\b(?:per|every|each)\s+(?:every\s+)?$", re.I)
 _THRESHOLD = re.compile(
     r"(?:\bwhose\b[^,;]{0,60}|\b(?:with|having|of)\s+(?:an?\s+)?(?:\w+\s+){0,4}?"
@@ -66,10 +71,36 @@ _THRESHOLD_HINT = re.compile(
     re.I,
 )
 _POLICY_HINTS = (
-    "tax", "deduct", "rebate", "reimburs", "fund", "matching", "interest", "discount", "exempt",
-    "subsidy rate", "credit rate", "cap", "refund", "per ", "eligible", "qualif", "can ", "may ", "could ",
+    "tax",
+    "deduct",
+    "rebate",
+    "reimburs",
+    "fund",
+    "matching",
+    "interest",
+    "discount",
+    "exempt",
+    "subsidy rate",
+    "credit rate",
+    "cap",
+    "refund",
+    "per ",
+    "eligible",
+    "qualif",
+    "can ",
+    "may ",
+    "could ",
 )
-_PROJECTION_HINTS = ("current", "present", "projected", "forecast", "predict", "projection", "usual", "only reach")
+_PROJECTION_HINTS = (
+    "current",
+    "present",
+    "projected",
+    "forecast",
+    "predict",
+    "projection",
+    "usual",
+    "only reach",
+)
 _POLICY = re.compile(
     r"\b(?:tax\s+(?:credit|deduction|rate|relief|rebate|incentive|break|exemption|allowance|holiday)s?|"
     r"super[\s-]deduction|deduct(?:ed|ion|ible)?|rebates?|reimburse(?:d|ment)?|co-?fund(?:ing|ed)?|"
@@ -93,18 +124,130 @@ _ONE_SKIP_AFTER = re.compile(
     r"[,.;:)]|$|(?:will|is|was|that|which|who|run|made|by|in|at|from|for|with|\w+ed)\b)",
     re.I,
 )
-_ONE_SKIP_WORDS = frozenset("the this that any every each no which some such as".split())
-_MONTH3 = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_BENCHMARK_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:benchmark|threshold|recommended)\b", re.I)
+_TIMES_AS_MULTIPLE = re.compile(
+    r"\b(?:times|fold)\s+(?:that|those|the|as|higher|larger|more|bigger|greater|over|of|its)\b|"
+    r"\b(?:by|reach|reaches|reached|be|is|are|was|were|grow|grew|increase[ds]?|expand(?:ed|s)?|rise|rose|"
+    r"double|multiply|up)\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?[\d.]+\s*(?:-\s*)?(?:times|fold)\b",
+    re.I,
+)
+_ADDRESS_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'-]*){1,3}\s+(?:Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Lane|Highway|Lu|Dadao|"
+    r"Building|Bldg|Tower|Plaza|Square|Park\s+Road)\b\.?"
+)
+_ONE_SKIP_WORDS = frozenset(
+    ["the", "this", "that", "any", "every", "each", "no", "which", "some", "such", "as"]
+)
+_MONTH3 = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+)
+_LEVEL_VERB_WORDS = (
+    "reach reached reaches exceed exceeds exceeded surpass surpassed hit hits total totals totalled "
+    "totaled is are was were be numbered numbers"
+)
+_LEVEL_VERBS = frozenset(_LEVEL_VERB_WORDS.split())
 _TIME_PREP_WORDS = frozenset(
-    "in by since from until till to of before after during for end year early late mid and through "
-    "between on the around circa c. fy".split()
+    [
+        "in",
+        "by",
+        "since",
+        "from",
+        "until",
+        "till",
+        "to",
+        "of",
+        "before",
+        "after",
+        "during",
+        "for",
+        "end",
+        "year",
+        "early",
+        "late",
+        "mid",
+        "and",
+        "through",
+        "between",
+        "on",
+        "the",
+        "around",
+        "circa",
+        "c.",
+        "fy",
+    ]
 )
 _REF_WORDS = frozenset(
-    """no nos number art article chapter section clause item phase level grade class tier room version
-    ver vol volume page line building road lot annex appendix table figure fig decree order resolution
-    document circular law act rule standard model type mark gen stage round batch window gate platform
-    terminal route bus flight exit box suite floor unit block part schedule top ranked ranks rank
-    ranking placed aged age ages""".split()
+    [
+        "no",
+        "nos",
+        "number",
+        "art",
+        "article",
+        "chapter",
+        "section",
+        "clause",
+        "item",
+        "phase",
+        "level",
+        "grade",
+        "class",
+        "tier",
+        "room",
+        "version",
+        "ver",
+        "vol",
+        "volume",
+        "page",
+        "line",
+        "building",
+        "road",
+        "lot",
+        "annex",
+        "appendix",
+        "table",
+        "figure",
+        "fig",
+        "decree",
+        "order",
+        "resolution",
+        "document",
+        "circular",
+        "law",
+        "act",
+        "rule",
+        "standard",
+        "model",
+        "type",
+        "mark",
+        "gen",
+        "stage",
+        "round",
+        "batch",
+        "window",
+        "gate",
+        "platform",
+        "terminal",
+        "route",
+        "bus",
+        "flight",
+        "exit",
+        "box",
+        "suite",
+        "floor",
+        "unit",
+        "block",
+        "part",
+        "schedule",
+        "top",
+        "ranked",
+        "ranks",
+        "rank",
+        "ranking",
+        "placed",
+        "aged",
+        "age",
+        "ages",
+    ]
 )
 _TIME_PREP = re.compile(
     r"\b(?:in|by|since|from|until|till|to|of|before|after|during|for|end|year|early|late|mid|and|"
@@ -132,6 +275,8 @@ def is_year_like(s: str, q: EnQuantity) -> bool:
     while i > 0 and s[i - 1] in " -(\t":
         i -= 1
     wb = word_before(s, i)
+    if wb in _LEVEL_VERBS:
+        return False  # "the number will reach 2000": a value, not a year
     if wb in _TIME_PREP_WORDS:
         return True
     if wb and s[i - len(wb)].isupper():
@@ -155,6 +300,19 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     nxt = s[q.end] if q.end < len(s) else ""
     if q.conversion:
         return "currency conversion"
+    raw = s[ns:ne]
+    if len(raw) >= 3 and raw[0] == "0" and raw[1].isdigit():
+        return "identifier"  # "020-12345678", "0755": phone and area codes
+    if q.plain_int and q.unit == "count" and _ADDRESS_AFTER.match(s, q.end):
+        return "address"  # "88 Tianhe Road"
+    if (
+        q.plain_int
+        and q.unit == "count"
+        and len(raw) in (5, 6)
+        and re.search(r"[A-Z][a-z]+,?\s+$", s[max(0, ns - 20) : ns])
+        and re.match(r"\s*(?:[.,;)]|$)", s[ne:])
+    ):
+        return "postcode"  # "Guangzhou 510000."
     if q.words and s[ns:ne].lower() in ("nought", "naught"):
         return "not a quantity"
     if is_year_like(s, q):
@@ -170,7 +328,13 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         return "name with digits"  # "COVID-19", "B2-20040244"
     if nxt == "-" and s[q.end + 1 : q.end + 2].isdigit():
         return "identifier"  # "020-8888-1234", a failed range
-    if prev in "/:" and ns >= 2 and s[ns - 2].isdigit() or s[ne : ne + 1] in ("/", ":") and s[ne + 1 : ne + 2].isdigit():
+    if (
+        prev in "/:"
+        and ns >= 2
+        and s[ns - 2].isdigit()
+        or s[ne : ne + 1] in ("/", ":")
+        and s[ne + 1 : ne + 2].isdigit()
+    ):
         return "date or time"
     if prev == "." and ns >= 2 and s[ns - 2].isdigit():
         return "version or address"
@@ -187,7 +351,9 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         return "date"
     if _CLOCK.match(s, q.end):
         return "time of day"
-    if (wb.rstrip(".") in _REF_WORDS or before.rstrip()[-1:] in ("#", "§")) and _REF_BEFORE.search(before):
+    if (wb.rstrip(".") in _REF_WORDS or before.rstrip()[-1:] in ("#", "§")) and _REF_BEFORE.search(
+        before
+    ):
         return "reference number"
     if q.unit == "count" and not q.scaled and _RANK_AFTER.match(s, q.end):
         return "ranking"
@@ -200,6 +366,12 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             return "list numbering"
     if q.unit in ("count",) and not q.scaled and _DURATION.match(s, q.end):
         return "duration"
+    if _BENCHMARK_AFTER.match(s, q.end):
+        return "reference value"  # "well below the 1 percent benchmark recommended by UNESCO"
+    if q.unit == "times" and not _TIMES_AS_MULTIPLE.search(
+        s, max(0, q.start - 30), min(len(s), q.end + 25)
+    ):
+        return "frequency"  # "topped the list five times"; "2.5 times that of 2020" stays
     if wb in ("per", "every", "each") and _PER_BEFORE.search(before):
         return "part of a ratio"
     if q.unit == "count" and not q.scaled and q.value < 50 and _DOC_PARTS.match(s, q.end):
@@ -221,7 +393,9 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     if q.words and q.value == 1 and s[ns:ne].lower() in ("one", "a", "an"):
         if _ONE_SKIP_AFTER.match(s, ne) or wb in _ONE_SKIP_WORDS:
             return "pronoun"
-        if re.match(r"\s+(?:[\w-]+\s+){1,2}of\s+(?:the|its|his|her|their|our|these|those|[A-Z])", s[ne:]):
+        if re.match(
+            r"\s+(?:[\w-]+\s+){1,2}of\s+(?:the|its|his|her|their|our|these|those|[A-Z])", s[ne:]
+        ):
             return "pronoun"  # "one research result of PRDITU": one among several
     return None
 
@@ -236,8 +410,12 @@ def is_threshold(s: str, q: EnQuantity, clause_start: int) -> bool:
     m = _THRESHOLD.search(before)
     if m:
         # "clusters with a combined output value of over 10 trillion": a total, not a bar.
-        return not re.search(r"\b(?:combined|total|aggregate|overall|cumulative)\b", m.group(), re.I)
-    return bool(re.search(r"\bwhose\b", before) and not re.search(r"[,;]", before.split("whose")[-1]))
+        return not re.search(
+            r"\b(?:combined|total|aggregate|overall|cumulative)\b", m.group(), re.I
+        )
+    return bool(
+        re.search(r"\bwhose\b", before) and not re.search(r"[,;]", before.split("whose")[-1])
+    )
 
 
 def is_policy_parameter(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
@@ -253,4 +431,11 @@ def is_projection(s: str, clause: tuple[int, int]) -> bool:
     low = s[clause[0] : clause[1]].lower()
     if not any(k in low for k in _PROJECTION_HINTS):
         return False
-    return bool(_PROJECTION.search(s, clause[0], clause[1]))
+    if not _PROJECTION.search(s, clause[0], clause[1]):
+        return False
+    # "projected to exceed 500 billion yuan in 2025, according to the city's plan": the plan's own target.
+    return not (
+        re.search(r"\b(?:plan|target|goal|aims?)\b", low)
+        and "current" not in low
+        and "only" not in low
+    )

@@ -35,7 +35,7 @@ _SUBJ_LEFT = re.compile(
 _PRONOUN = re.compile(r"^(?:which|that|it|this|they|these|who|those)$", re.I)
 _NP_TAIL = re.compile(
     r"(?:^|\b(?:in|on|at|for|to|by|from|with|into|than|leads?|led|has|have|had|is|are|was|were|"
-    r"and|as)\s+)((?:(?!(?:in|on|at|for|to|by|from|with|into|than|has|have|had|is|are|was|were|and|as)\b)"
+    r"as)\s+)((?:(?!(?:in|on|at|for|to|by|from|with|into|than|has|have|had|is|are|was|were|as)\b)"
     r"[\w&'-]+\s+){0,10}[\w&'-]+)\s*$",
     re.I,
 )
@@ -61,7 +61,7 @@ _STOP_AFTER = re.compile(
     r"and|or|in|on|at|for|under|over|across|into|than|as|while|during|since|including|such|per|"
     r"come|comes|came|undergo|undergoes|reach|reaches|reached|accounting|account|accounts|turning|"
     r"making|bringing|driving|reaching|representing|constituting|each|every|this|last|next|so|"
-    r"through|between|among|up|via|etc|the|a|an|its|their)\b|[,;:.()\"]",
+    r"through|between|among|up|via|etc|(?<!of\s)(?:the|a|an|its|their))\b|[,;:.()\"]",
     re.I,
 )
 _SPEND = re.compile(
@@ -79,9 +79,12 @@ _NP_BREAK = re.compile(
     re.I,
 )
 _DET = re.compile(
-    r"^(?:(?:the|a|an|its|their|his|her|our|this|these|those|some|all|of|with|total\s+of)\s+)+", re.I
+    r"^(?:(?:the|a|an|its|their|his|her|our|this|these|those|some|all|of|with|total\s+of|and|or|more)\s+)+",
+    re.I,
 )
-_TRAIL_STOP = re.compile(r"(?:\s+(?:the|a|an|of|and|or|to|in|on|for|with|by|its|their|etc))+$", re.I)
+_TRAIL_STOP = re.compile(
+    r"(?:\s+(?:the|a|an|of|and|or|to|in|on|for|with|by|its|their|etc))+$", re.I
+)
 _TIMEWORD = re.compile(
     r"^(?:in|by|during|before|until|since|as of)\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:19|20)\d\d|year|"
     r"first|second|last|this|next)",
@@ -95,16 +98,106 @@ _NOT_NOUN = re.compile(
 
 
 _LINK_LAST = frozenset(
-    """reach reaches reached reaching exceed exceeds exceeded exceeding surpass surpasses surpassed
-    surpassing to for at by be is are was were hit hits grow grows grown grew increase increases
-    increased rise rises risen rose climb climbs climbed up represent represents represented
-    representing constitute constitutes constituted constituting top tops topped equal equals equalled
-    remain remains remained keep kept maintain maintained achieve achieves achieved register registers
-    registered record records recorded total totals totalled totaled totalling totaling will shall
-    would could should must may can make makes made amount amounts amounted amounting account accounts
-    accounted accounting stand stands stood""".split()
+    [
+        "reach",
+        "reaches",
+        "reached",
+        "reaching",
+        "exceed",
+        "exceeds",
+        "exceeded",
+        "exceeding",
+        "surpass",
+        "surpasses",
+        "surpassed",
+        "surpassing",
+        "to",
+        "for",
+        "at",
+        "by",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "hit",
+        "hits",
+        "grow",
+        "grows",
+        "grown",
+        "grew",
+        "increase",
+        "increases",
+        "increased",
+        "rise",
+        "rises",
+        "risen",
+        "rose",
+        "climb",
+        "climbs",
+        "climbed",
+        "up",
+        "represent",
+        "represents",
+        "represented",
+        "representing",
+        "constitute",
+        "constitutes",
+        "constituted",
+        "constituting",
+        "top",
+        "tops",
+        "topped",
+        "equal",
+        "equals",
+        "equalled",
+        "remain",
+        "remains",
+        "remained",
+        "keep",
+        "kept",
+        "maintain",
+        "maintained",
+        "achieve",
+        "achieves",
+        "achieved",
+        "register",
+        "registers",
+        "registered",
+        "record",
+        "records",
+        "recorded",
+        "total",
+        "totals",
+        "totalled",
+        "totaled",
+        "totalling",
+        "totaling",
+        "will",
+        "shall",
+        "would",
+        "could",
+        "should",
+        "must",
+        "may",
+        "can",
+        "make",
+        "makes",
+        "made",
+        "amount",
+        "amounts",
+        "amounted",
+        "amounting",
+        "account",
+        "accounts",
+        "accounted",
+        "accounting",
+        "stand",
+        "stands",
+        "stood",
+    ]
 )
-_OF_LAST = frozenset("of worth at totalling totaling to".split())
+_OF_LAST = frozenset(["of", "worth", "at", "totalling", "totaling", "to"])
 
 
 def _clean(phrase: str) -> str:
@@ -117,6 +210,13 @@ def _clean(phrase: str) -> str:
         p = q
     p = _TRAIL_STOP.sub("", p).strip(" ,;:-\"'")
     return p
+
+
+_VERB_AFTER_NOUN = re.compile(
+    r"(?:(?<=s)|(?<=people))\s+(?:\w+ed|caught|made|built|got|won|saw|took|gave|held|brought|became|grew|"
+    r"rose|fell|come|comes|came|\w+ing(?=\s+(?:the|a|an|its|their|in|on|at|to|into)\b))\b",
+    re.I,
+)
 
 
 def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
@@ -137,6 +237,10 @@ def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
         b2 = stop2.start() if stop2 else len(s)
         if len(s[a:b2].split()) <= limit:
             b = b2
+    # Stop at a verb form after the noun: "companies opened branches", "companies entering the tier".
+    vm = _VERB_AFTER_NOUN.search(s, a)
+    if vm and vm.start() < b:
+        b = vm.start()
     words = s[a:b].split()
     if not words:
         return None
@@ -151,29 +255,36 @@ def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
     return a, a + len(phrase)
 
 
-def _subject_before(s: str, clause_start: int, pos: int) -> tuple[int, int] | None:
-    """Subject of the linking verb that ends right before ``pos``."""
+def _subject_before(s: str, clause_start: int, pos: int, lo: int = 0) -> tuple[int, int] | None:
+    """Subject of the linking verb that ends right before ``pos`` (not reaching back past ``lo``)."""
     if word_before(s, pos, clause_start) not in _LINK_LAST:
         return None
     m = _LINK_VERB.search(s, max(clause_start, pos - 60), pos)
     if not m:
         return None
-    left = s[:m.start()]
+    left = s[: m.start()]
     cut = 0
     for c in _SUBJ_LEFT.finditer(left):
         cut = c.end()
+    rel = re.search(r"\b(?:which|that|who)\s*$", s[:cut])
+    cut = max(cut, lo)  # "... 120 billion yuan and the number of professionals will reach 600"
     a = cut
     while a < m.start() and s[a] in " ,;:(":
         a += 1
     b = m.start()
     while b > a and s[b - 1] == " ":
         b -= 1
-    if b <= a or re.match(r"(?:and|or|etc|such\s+as|including)\b", s[a:b], re.I):
+    conj = re.match(r"(?:and|or|but|while)\s+", s[a:b], re.I)
+    if conj:
+        a += conj.end()
+    if b <= a and rel is not None:
+        a = b = rel.start()  # "..., which has reached 44": resolved below
+    elif b <= a or re.match(r"(?:and|or|etc|such\s+as|including)\b", s[a:b], re.I):
         # ", accounting for 46.4%": a participle whose subject came earlier.
         return (-1, -1) if s[:a].rstrip().endswith(",") or b > a else None
-    if _PRONOUN.match(s[a:b].strip()):
+    if a == b or _PRONOUN.match(s[a:b].strip()):
         # "..., which has reached 44": the noun phrase before the relative.
-        head = s[: a].rstrip(" ,;:(")
+        head = s[:a].rstrip(" ,;:(")
         head = re.sub(r"\s*\b(?:which|that|who)$", "", head)
         t = _NP_TAIL.search(head)
         if not t:
@@ -243,6 +354,7 @@ def indicator(
     q: EnQuantity,
     clause: tuple[int, int],
     prev: tuple[str, int | None, int | None] | None = None,
+    lo: int = 0,
 ) -> tuple[str, int | None, int | None] | None:
     """The indicator phrase of ``q`` and its local span, or None if nothing reads as one.
 
@@ -256,14 +368,21 @@ def indicator(
     """
     cs, ce = clause
     # "bringing the total number to 215", "increase the number of labs to 500"
-    tv = _TO_VERB.search(s, max(cs, q.start - 90), q.start) if word_before(s, q.start, cs) in ("to", "at") else None
+    tv = (
+        _TO_VERB.search(s, max(cs, q.start - 90), q.start)
+        if word_before(s, q.start, cs) in ("to", "at")
+        else None
+    )
     if tv:
         got = _clean_span(s, tv.start(1), tv.end(1))
         if got:
             return got
-    share = re.match(r"\s+of\s+(?:the\s+)?((?:[\w&'-]+\s+){0,6}?[\w&'-]+)", s[q.end : ce])
+    share = re.match(
+        r"\s+of\s+(?:(?:the|its|their|his|her|our|this)\s+)?((?:[\w&'-]+\s+){0,6}?[\w&'-]+)",
+        s[q.end : ce],
+    )
     # "X will reach / account for 14% (of ...)": the subject.
-    subj = _subject_before(s, cs, q.start)
+    subj = _subject_before(s, cs, q.start, lo)
     if subj == (-1, -1):
         if prev is not None:
             got: tuple[str, int | None, int | None] | None = prev
@@ -277,13 +396,21 @@ def indicator(
                 nx = _noun_after(s, q.end + share.start(1) - 1, limit=8)
                 what = _clean(s[nx[0] : nx[1]]) if nx else ""
                 if nx and what:
-                    return f"{name} share of {what}", a, (nx[1] if a is not None and a < q.start else b)
+                    return (
+                        f"{name} share of {what}",
+                        a,
+                        (nx[1] if a is not None and a < q.start else b),
+                    )
             return got
     if subj:
         got = _clean_span(s, *subj)
         if got:
             name, a, b = got
-            if q.unit in ("%", "pp") and share and _LINK_VERB.search(s, max(cs, q.start - 30), q.start):
+            if (
+                q.unit in ("%", "pp")
+                and share
+                and _LINK_VERB.search(s, max(cs, q.start - 30), q.start)
+            ):
                 got = _noun_after(s, q.end + share.start(1) - 1, limit=8)
                 what = _clean(s[got[0] : got[1]]) if got else ""
                 if got and what and len(what.split()) <= 8:
@@ -347,7 +474,9 @@ def indicator(
     return None
 
 
-def fallback_indicator(s: str, q: EnQuantity, clause: tuple[int, int]) -> tuple[str, int | None, int | None]:
+def fallback_indicator(
+    s: str, q: EnQuantity, clause: tuple[int, int]
+) -> tuple[str, int | None, int | None]:
     """The few words before the value in its clause, when nothing better reads."""
     words = s[clause[0] : q.start].split()[-5:]
     phrase = _clean(" ".join(words)) or s[q.start : q.end]
@@ -381,11 +510,15 @@ def owner_region(
     for m in _GENERIC_WORD.finditer(s, 0, q.start):
         cands.append((m.start(), m.end(), None, m.group().lower()))
     cands.sort()
-    for a, b, rid, word in cands:
+    for _a, b, rid, word in cands:
         if b > q.start:
             break
         if word:
-            if word.startswith("nationwide") or word.startswith("across") or _OWNER_VERB.match(s, b):
+            if (
+                word.startswith("nationwide")
+                or word.startswith("across")
+                or _OWNER_VERB.match(s, b)
+            ):
                 return _generic(word, doc_region)
             continue
         if _OWNER_VERB.match(s, b):

@@ -9,11 +9,29 @@ from __future__ import annotations
 
 import re
 
-_UNITS_W = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS_W = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS_W = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS_W = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 SMALL = {w: i for i, w in enumerate(_UNITS_W)} | {w: 20 + 10 * i for i, w in enumerate(_TENS_W)}
 SMALL |= {"nought": 0, "naught": 0}
 BIG = {
@@ -27,7 +45,13 @@ BIG = {
     "crores": 1e7,
 }
 _WTOK = "|".join(
-    [*sorted(SMALL, key=len, reverse=True), "hundred", "dozens", "dozen", *sorted(BIG, key=len, reverse=True)]
+    [
+        *sorted(SMALL, key=len, reverse=True),
+        "hundred",
+        "dozens",
+        "dozen",
+        *sorted(BIG, key=len, reverse=True),
+    ]
 )
 _WSCALE = "hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?"
 
@@ -42,7 +66,9 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?"
     r"|(?<![A-Za-z])\.\d+"
 )
-_FRACTION_LEAD = r"(?:(?:a|an)\s+)?(?:half|quarter)(?:\s+a)?|(?:one|two|three)\s+quarters?|a|an|half\s+a"
+_FRACTION_LEAD = (
+    r"(?:(?:a|an)\s+)?(?:half|quarter)(?:\s+a)?|(?:one|two|three)\s+quarters?|a|an|half\s+a"
+)
 CORE = re.compile(
     rf"(?<![\d.])(?<!\d\.)(?P<d>{_DIGITS})"
     rf"|\b(?P<w>(?:(?:{_FRACTION_LEAD})\s+(?=(?:{_WSCALE})\b))?(?:{_WTOK})"
@@ -52,6 +78,38 @@ CORE = re.compile(
     rf"(?:\s+and\s+a\s+half)?)\b",
     re.IGNORECASE,
 )
+
+
+DIGIT_CORE = re.compile(rf"(?<![\d.])(?<!\d\.)(?P<d>{_DIGITS})")
+# Words a written number can start with (``CORE``'s word branch is only tried there).
+WORD_FIRSTS = tuple(
+    sorted(
+        {
+            *SMALL,
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "lakh",
+            "crore",
+            "dozen",
+            "a",
+            "an",
+            "half",
+            "quarter",
+            "three",
+            "two",
+            "one",
+        }
+    )
+)
+_WORD_SET = frozenset(WORD_FIRSTS)
+
+
+def has_number_word(lower_words: set[str]) -> bool:
+    """Whether any of the (lower-cased) words can start a written number."""
+    return not _WORD_SET.isdisjoint(lower_words)
 
 
 def parse_words(s: str) -> tuple[float, int] | None:

@@ -25,10 +25,14 @@ _FYP_EN = re.compile(
     r"\s*[\"']?\s*Five[\s-]*Year\s+(?:Plan|Programme|Program|Development\s+Plan)",
     re.IGNORECASE,
 )
-_FYP_ZH = re.compile(r"(?:第)?十([一二三四五六七八九]?)(?:个)?五(?:年规划|年计划|规划|计划|期间|时期|”|\"|末|$|[^年])")
+_FYP_ZH = re.compile(
+    r"(?:第)?十([一二三四五六七八九]?)(?:个)?五(?:年规划|年计划|规划|计划|期间|时期|”|\"|末|$|[^年])"
+)
 _FYP_ZH_NUM = re.compile(r"第(\d{1,2})个五年(?:规划|计划)")
 
-_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|~|to|through|until|至|到)\s*((?:19|20)?\d\d)(?!\d)")
+_YEAR_RANGE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|~|to|through|until|至|到)\s*((?:19|20)?\d\d)(?!\d)"
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 _PLAN_WORDS = re.compile(

@@ -162,7 +162,9 @@ def extract(document: Document) -> list[Item]:
             try:
                 result = comp(ctx)
             except Exception:  # another team's component: log, keep the batch going
-                log.warning("%s: %s component failed at %d", document.id, lang, sp.start, exc_info=True)
+                log.warning(
+                    "%s: %s component failed at %d", document.id, lang, sp.start, exc_info=True
+                )
                 continue
         for it in result.items:
             if sp.start <= it.start < it.end <= sp.end:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from goalpost.extract._numerals_en import CORE, read_core
-from goalpost.extract._text import word_before
+from goalpost.extract._numerals_en import CORE, DIGIT_CORE, WORD_FIRSTS, has_number_word, read_core
+from goalpost.extract._text import match_at_words, word_before
 from goalpost.extract._types import Quantity
 from goalpost.extract._units_en import (
     CUR_AFTER,
@@ -92,7 +92,9 @@ _CMP_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_SEP = re.compile(r"\s*(?:-|~|to|through|and|or)\s*(?=[\d.$€£¥₹A-Za-z])", re.IGNORECASE)
-_CORE_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+ty|\w+teen|hundred|thousand)", re.I)
+_CORE_WORD = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+ty|\w+teen|hundred|thousand)", re.I
+)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _SIGN_WORD = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"one\b", re.IGNORECASE)
@@ -125,19 +127,96 @@ class EnQuantity(Quantity):
 
 
 _CMP_LAST = frozenset(
-    "than over above exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing of "
-    "least most about around approximately approx. nearly almost some roughly to circa estimated "
-    "at average beyond topped topping within below under min. max. exceed".split()
+    [
+        "than",
+        "over",
+        "above",
+        "exceed",
+        "exceeds",
+        "exceeded",
+        "exceeding",
+        "surpass",
+        "surpasses",
+        "surpassed",
+        "surpassing",
+        "of",
+        "least",
+        "most",
+        "about",
+        "around",
+        "approximately",
+        "approx.",
+        "nearly",
+        "almost",
+        "some",
+        "roughly",
+        "to",
+        "circa",
+        "estimated",
+        "at",
+        "average",
+        "beyond",
+        "topped",
+        "topping",
+        "within",
+        "below",
+        "under",
+        "min.",
+        "max.",
+        "exceed",
+    ]
 )
 _CUR_LAST = frozenset(
-    "us usd s sgd hk hkd a aud c cad nt twd nz nzd mxn mex rmb cny eur gbp rs rs. inr krw jpy chf "
-    "musd meur mgbp maud mcad mcny msgd mhkd dollar dollars euro euros u.s. u.s".split()
+    [
+        "us",
+        "usd",
+        "s",
+        "sgd",
+        "hk",
+        "hkd",
+        "a",
+        "aud",
+        "c",
+        "cad",
+        "nt",
+        "twd",
+        "nz",
+        "nzd",
+        "mxn",
+        "mex",
+        "rmb",
+        "cny",
+        "eur",
+        "gbp",
+        "rs",
+        "rs.",
+        "inr",
+        "krw",
+        "jpy",
+        "chf",
+        "musd",
+        "meur",
+        "mgbp",
+        "maud",
+        "mcad",
+        "mcny",
+        "msgd",
+        "mhkd",
+        "dollar",
+        "dollars",
+        "euro",
+        "euros",
+        "u.s.",
+        "u.s",
+    ]
 )
 
 
 def _cmp_before(text: str, lo: int, pos: int) -> tuple[str, int, str] | None:
     w = word_before(text, pos, lo)
-    if w not in _CMP_LAST and not (w == "" and text[max(lo, pos - 3) : pos].rstrip()[-1:] in ("~", ">", "<", "=", "≥", "≤")):
+    if w not in _CMP_LAST and not (
+        w == "" and text[max(lo, pos - 3) : pos].rstrip()[-1:] in ("~", ">", "<", "=", "≥", "≤")
+    ):
         return None
     m = _CMP_BEFORE.search(text, max(lo, pos - 40), pos)
     if not m:
@@ -152,14 +231,16 @@ def _cmp_before(text: str, lo: int, pos: int) -> tuple[str, int, str] | None:
     return op, m.start(), word
 
 
-_CENTS_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD", "EUR", "GBP", "CNY"})
+_CENTS_CURRENCIES = frozenset(
+    {"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD", "EUR", "GBP", "CNY"}
+)
 _CENTS_AFTER = re.compile(r"\s*(?:and\s+)?(?=\w)")
 _CENTS_END = re.compile(r"\s*(?:cents?|pence|p\b)|\s*(?=[.,;!?]|$)", re.IGNORECASE)
 _PCT_OF = re.compile(r"(\S+)?\s*\b(?:percents?|per\s*cent)\s+of\s+$", re.IGNORECASE)
 
 
 def _cents(text: str, q: EnQuantity, pos: int, end: int) -> int:
-    """"15 dollars 50", "thirteen dollars and forty-five cents": the cents join the amount."""
+    """ "15 dollars 50", "thirteen dollars and forty-five cents": the cents join the amount."""
     m = _CENTS_AFTER.match(text, pos, end)
     if not m:
         return pos
@@ -180,16 +261,18 @@ def _read_number(text: str, pos: int, end: int) -> tuple[float, int, int, bool, 
     return read_core(m) if m else None
 
 
-def _extend(
-    text: str, q: EnQuantity, end: int, region: str | None, cur_before: str | None
-) -> None:
+def _extend(text: str, q: EnQuantity, end: int, region: str | None, cur_before: str | None) -> None:
     """Read scale, unit and trailing comparator after the numeral of ``q``."""
     pos = q.num_end
     m = SCALE_AFTER.match(text, pos, end)
     if m:
         word = re.sub(r"\s+", " ", m.group(2).lower())
         glued = not m.group(1)
-        ok = not (q.words and word not in ("dozen", "dozens", "dz", "dzs", "doz", "dozs"))
+        # Words already hold their scale ("two million"); "one and a half million" does not.
+        last_word = text[q.num_start : q.num_end].rsplit(None, 1)[-1].lower() if q.words else ""
+        ok = not (
+            q.words and (last_word in SCALE_VALUE or word in CURRENCY_ONLY_SCALES or word == "k")
+        )
         if word in CURRENCY_ONLY_SCALES:
             after_cur = CUR_AFTER.match(text, m.end(), end)
             ok = ok and glued and (cur_before is not None or after_cur is not None)
@@ -226,7 +309,11 @@ def _extend(
                 pos = m.end()
                 # "75 USD million"
                 s2 = SCALE_AFTER.match(text, pos, end)
-                if s2 and not q.scaled and s2.group(2).lower() in ("million", "billion", "thousand", "trillion"):
+                if (
+                    s2
+                    and not q.scaled
+                    and s2.group(2).lower() in ("million", "billion", "thousand", "trillion")
+                ):
                     q.value *= SCALE_VALUE[s2.group(2).lower()]
                     q.scaled = True
                     pos = s2.end()
@@ -242,6 +329,29 @@ def _extend(
         q.comparator = ">=" if m.group(1) else "<="
         pos = m.end()
     q.end = pos
+
+
+def _candidates(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Numeral matches in order: digits everywhere, number words only where a word can start one."""
+    found = list(DIGIT_CORE.finditer(text, start, end))
+    low_words = set(re.findall(r"[a-z]+", text[start:end].lower()))
+    if (
+        has_number_word(low_words - {"a", "an"})
+        or ("a" in low_words or "an" in low_words)
+        and has_number_word(low_words & _SCALE_WORDS)
+    ):
+        found += [
+            m
+            for m in match_at_words(CORE, text, WORD_FIRSTS, start, end, overlapping=True)
+            if m.group("w")
+        ]
+        found.sort(key=lambda m: m.start())
+    return found
+
+
+_SCALE_WORDS = frozenset(
+    {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen", "dozens"}
+)
 
 
 def scan_quantities(
@@ -263,26 +373,27 @@ def scan_quantities(
     pos = start
     prev_end = start
     urls: list[tuple[int, int]] | None = None
-    while True:
-        m = CORE.search(text, pos, end)
-        if not m:
-            break
+    for m in _candidates(text, start, end):
+        if m.start() < pos:
+            continue
         read = read_core(m)
         if read is None or read[2] <= read[1]:
             pos = m.end()
             continue
         value, ns, ne, words, plain = read
-        if not words and text[ne : ne + 2].lower() in ("st", "nd", "rd", "th"):
-            if not text[ne + 2 : ne + 3].isalpha():  # "1st", "13th": ordinals are not numbers here
-                pos = ne + 2
-                continue
+        ordinal = text[ne : ne + 2].lower() in ("st", "nd", "rd", "th")
+        if not words and ordinal and not text[ne + 2 : ne + 3].isalpha():
+            pos = ne + 2  # "1st", "13th": ordinals are not numbers here
+            continue
         if urls is None:
             urls = [(u.start(), u.end()) for u in _URL.finditer(text, start, end)]
         if any(a <= ns < b for a, b in urls):
             pos = ne
             continue
-        if words and _PRONOUN_ONE.match(text, ns, ne) and (
-            _ONE_BEFORE.search(text, max(start, ns - 8), ns) or _ONE_AFTER.match(text, ne)
+        if (
+            words
+            and _PRONOUN_ONE.match(text, ns, ne)
+            and (_ONE_BEFORE.search(text, max(start, ns - 8), ns) or _ONE_AFTER.match(text, ne))
         ):
             pos = ne  # "this one", "which one", "one of them": not a number
             continue
@@ -291,29 +402,45 @@ def scan_quantities(
         )
         q.plain_int = plain
         # A sign: "-1.2%" (but not the hyphen of "2019-2021" or "COVID-19").
-        if not words and ns > start and text[ns - 1] == "-":
-            if ns - 1 == start or text[ns - 2] in " (\t:=,<>≤≥~":
-                q.value = -q.value
-                q.start = ns - 1
+        signed = not words and ns > start and text[ns - 1] == "-"
+        if signed and (ns - 1 == start or text[ns - 2] in " (\t:=,<>≤≥~"):
+            q.value = -q.value
+            q.start = ns - 1
         w_before = word_before(text, q.start, start)
-        sign = _SIGN_WORD.search(text, max(start, q.start - 10), q.start) if w_before in ("minus", "negative") else None
+        sign = (
+            _SIGN_WORD.search(text, max(start, q.start - 10), q.start)
+            if w_before in ("minus", "negative")
+            else None
+        )
         if sign:
             q.value, q.start = -q.value, sign.start()
-        pct_of = _PCT_OF.search(text, max(start, prev_end, ns - 24), ns) if w_before == "of" else None
-        if pct_of and not (pct_of.group(1) and (pct_of.group(1)[-1].isdigit() or _CORE_WORD.fullmatch(pct_of.group(1)))):
-            if not (plain and 1900 <= value <= 2100):
-                q.unit, q.start = "%", pct_of.start() if not pct_of.group(1) else pct_of.start() + len(pct_of.group(1))
-                q.end = ne
-                while q.start < ns and text[q.start].isspace():
-                    q.start += 1
-                q.surface = text[q.start : q.end]
-                out.append(q)
-                pos = prev_end = ne
-                continue
+        pct_of = (
+            _PCT_OF.search(text, max(start, prev_end, ns - 24), ns) if w_before == "of" else None
+        )
+        if (
+            pct_of
+            and not (
+                pct_of.group(1)
+                and (pct_of.group(1)[-1].isdigit() or _CORE_WORD.fullmatch(pct_of.group(1)))
+            )
+            and not (plain and 1900 <= value <= 2100)
+        ):
+            q.unit, q.start = (
+                "%",
+                pct_of.start() if not pct_of.group(1) else pct_of.start() + len(pct_of.group(1)),
+            )
+            q.end = ne
+            while q.start < ns and text[q.start].isspace():
+                q.start += 1
+            q.surface = text[q.start : q.end]
+            out.append(q)
+            pos = prev_end = ne
+            continue
         tail = text[max(start, prev_end, q.start - 3) : q.start].rstrip()[-1:]
         cur = (
             CUR_BEFORE.search(text, max(start, prev_end, q.start - 12), q.start)
-            if tail in ("$", "€", "£", "¥", "₹", "₩", ".") or (tail.isalpha() and word_before(text, q.start, start) in _CUR_LAST)
+            if tail in ("$", "€", "£", "¥", "₹", "₩", ".")
+            or (tail.isalpha() and word_before(text, q.start, start) in _CUR_LAST)
             else None
         )
         cur_tok = None
@@ -324,8 +451,13 @@ def scan_quantities(
         if cmp:
             q.comparator, q.start, q.cmp_word = cmp[0], cmp[1], cmp[2]
         _extend(text, q, end, region, cur_tok)
-        if q.end == q.num_end and not words and (
-            text[ne : ne + 1].isalpha() or (ns > start and text[ns - 1].isalpha() and cur_tok is None)
+        if (
+            q.end == q.num_end
+            and not words
+            and (
+                text[ne : ne + 1].isalpha()
+                or (ns > start and text[ns - 1].isalpha() and cur_tok is None)
+            )
         ):
             pos = ne  # "5G", "RIE2025", "1m": a name or an unknown unit, not a number
             continue
@@ -373,12 +505,15 @@ def _maybe_range(text: str, q: EnQuantity, end: int, region: str | None, cur: st
     _extend(text, q2, end, region, cur or (cur2.group(1) if cur2 else None))
     # Units: "10-15%" and "RMB 1-2 billion" share what follows the second number.
     lo = q.value
+    unit, currency = q.unit, q.currency
     if q.unit == "count" and q2.unit != "count" and not q.scaled:
         if q2.scaled and not q.scaled:
             scale = q2.value / v2 if v2 else 1.0
             lo = q.value * scale
-        q.unit, q.currency = q2.unit, q2.currency
+        unit, currency = q2.unit, q2.currency
     elif q2.unit == "count" and q.unit != "count":
+        if q.unit in ("%", "pp") or q2.words != q.words:
+            return  # "rose 5.0% to 470,000": a change and a level, not a range
         if not q2.scaled and q.scaled and q.value:
             q2.value = v2 * (q.value / _raw_numeral(text, q))
         q2.unit = q.unit
@@ -388,10 +523,18 @@ def _maybe_range(text: str, q: EnQuantity, end: int, region: str | None, cur: st
         lo = q.value * (q2.value / v2 if v2 else 1.0)
     if q2.value <= lo:
         return  # "2024-25" (a fiscal year), "10-3": not ranges
-    if sep == "-" and (re.match(r"[-/]\d", text[q2.end : q2.end + 2]) or text[q.start - 1 : q.start] in "+-/"):
+    if sep == "-" and (
+        re.match(r"[-/]\d", text[q2.end : q2.end + 2])
+        or (q.start > 0 and text[q.start - 1] in "+-/")
+    ):
         return  # "+1-222-2222": a phone number
-    if plain2 and q.plain_int and 1900 <= q.value <= 2100 and 1900 <= v2 <= 2100:
-        return  # "2019-2021": a period, read by the time layer
+    if (
+        q.plain_int
+        and 1900 <= q.value <= 2100
+        and (plain2 and 1900 <= v2 <= 2100 or unit != q.unit)
+    ):
+        return  # "2019-2021": a period; "in 2020 to 2.5%": a year, then a value
+    q.unit, q.currency = unit, currency
     q.value, q.value_max = lo, q2.value
     q.comparator = "range"
     q.end = q2.end
@@ -408,7 +551,10 @@ def _mark_conversions(text: str, qs: list[EnQuantity]) -> None:
         if not (a.currency and b.currency):
             continue
         gap = text[a.end : b.start]
-        if re.fullmatch(r"\s*[(\[]\s*(?:about|approximately|around|approx\.|roughly|or|some|~|i\.e\.,?)?\s*", gap):
+        if re.fullmatch(
+            r"\s*[(\[]\s*(?:about|approximately|around|approx\.|roughly|or|some|~|i\.e\.,?)?\s*",
+            gap,
+        ):
             if re.match(r"\s*[)\]]", text[b.end : b.end + 3]):
                 b.conversion = True
         elif re.fullmatch(r"\s*,\s*(?:or|about|approximately|equivalent to|around)\s*", gap):

@@ -84,7 +84,11 @@ class Score:
 
 
 def _matches(exp: dict[str, Any], it: Item) -> bool:
-    if exp["kind"] != it.kind or exp["unit"] != it.unit or not same_value(float(exp["value"]), it.value):
+    if (
+        exp["kind"] != it.kind
+        or exp["unit"] != it.unit
+        or not same_value(float(exp["value"]), it.value)
+    ):
         return False
     sentence = it.sentence.lower()
     return all(n.lower() in sentence for n in exp.get("near") or [])
@@ -123,11 +127,14 @@ def score_items(expected: list[dict[str, Any]], predicted: list[Item], where: st
             else:
                 sc.wrong.append(f"{label}: date {it.date} != {exp['date']}")
         if it.comparator == exp.get("comparator", "=") and (
-            exp.get("value_max") is None or (it.value_max is not None and same_value(it.value_max, exp["value_max"]))
+            exp.get("value_max") is None
+            or (it.value_max is not None and same_value(it.value_max, exp["value_max"]))
         ):
             sc.cmp_ok += 1
         else:
-            sc.wrong.append(f"{label}: comparator {it.comparator} {it.value_max} != {exp.get('comparator')}")
+            sc.wrong.append(
+                f"{label}: comparator {it.comparator} {it.value_max} != {exp.get('comparator')}"
+            )
         if "growth" in exp:
             sc.growth_n += 1
             sc.growth_ok += int(bool(exp["growth"]) == it.growth)

@@ -17,9 +17,70 @@ import re
 from dataclasses import dataclass
 
 _ABBREV = frozenset(
-    """u.s u.k u.n e.u p.r.c h.k e.g i.e etc co ltd inc corp no nos mr mrs ms dr prof st
-    art vs approx fig figs vol dept govt gov jan feb mar apr jun jul aug sep sept oct nov dec
-    rs sr jr para pp cf al est op ph mt ft sq ave blvd univ assn bros intl natl""".split()
+    [
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "p.r.c",
+        "h.k",
+        "e.g",
+        "i.e",
+        "etc",
+        "co",
+        "ltd",
+        "inc",
+        "corp",
+        "no",
+        "nos",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "art",
+        "vs",
+        "approx",
+        "fig",
+        "figs",
+        "vol",
+        "dept",
+        "govt",
+        "gov",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "rs",
+        "sr",
+        "jr",
+        "para",
+        "pp",
+        "cf",
+        "al",
+        "est",
+        "op",
+        "ph",
+        "mt",
+        "ft",
+        "sq",
+        "ave",
+        "blvd",
+        "univ",
+        "assn",
+        "bros",
+        "intl",
+        "natl",
+    ]
 )
 
 # Sentence-ending punctuation: Chinese ones always end a sentence; Latin ones
@@ -27,7 +88,7 @@ _ABBREV = frozenset(
 _END = re.compile(r"[。！？；!?]+[”’\"')\]]*|[.;]+[”’\"')\]]*(?=\s|$)")
 _LIST_HEAD = re.compile(r"\s*(?:\d{1,2}|[IVXivx]{1,5}|[A-Za-z])$")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\[\"'])([A-Za-z][A-Za-z.]*)$")
-_TERMINAL = ".!?;:。！？；：\"”’)]"
+_TERMINAL = '.!?;:。！？；："”’)]'
 
 
 @dataclass(frozen=True)
@@ -61,11 +122,11 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             nxt = text[m.end() : m.end() + 2].lstrip()[:1]
             if w:
                 word = w.group(1).rstrip(".").lower()
-                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
-                    # "No. 224", "U.S. subsidiary", "J. Smith": continue unless
-                    # a capital after "etc." clearly starts a new sentence.
-                    if not (word == "etc" and nxt.isupper()):
-                        continue
+                abbrev = word in _ABBREV or (len(word) == 1 and word.isalpha())
+                # "No. 224", "U.S. subsidiary", "J. Smith": continue unless a
+                # capital after "etc." clearly starts a new sentence.
+                if abbrev and not (word == "etc" and nxt.isupper()):
+                    continue
             if nxt and (nxt.islower() or nxt in ",;:"):
                 continue  # "Co., Ltd. and ...", "approx. 5"
         e = m.end()

@@ -95,3 +95,41 @@ def word_before(text: str, pos: int, lo: int = 0) -> str:
     while j > lo and (text[j - 1].isalpha() or text[j - 1] in ".&'"):
         j -= 1
     return text[j:i].lower()
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def match_at_words(
+    pattern: re.Pattern[str],
+    text: str,
+    firsts: tuple[str, ...],
+    start: int = 0,
+    end: int | None = None,
+    overlapping: bool = False,
+) -> list[re.Match[str]]:
+    """Non-overlapping matches of ``pattern`` tried only where a word starting with one of ``firsts`` begins.
+
+    Same result as ``pattern.finditer`` for a pattern that always starts at a
+    word whose lower-cased form starts with one of ``firsts``, at a fraction
+    of the cost: the big case-blind alternations of cue words are slow to try
+    at every position.
+
+    >>> [m.group() for m in match_at_words(re.compile(r"will\\s+have|has"), "It will have 5, has 6", ("will", "has"))]
+    ['will have', 'has']
+    """
+    if end is None:
+        end = len(text)
+    out: list[re.Match[str]] = []
+    last = start
+    for w in _WORD.finditer(text, start, end):
+        if w.start() < last or not w.group().lower().startswith(firsts):
+            continue
+        if w.start() > 0 and (text[w.start() - 1].isalnum() or text[w.start() - 1] == "_"):
+            continue  # not at a word boundary ("5th", "RIE")
+        m = pattern.match(text, w.start(), end)
+        if m:
+            out.append(m)
+            if not overlapping:
+                last = m.end()
+    return out

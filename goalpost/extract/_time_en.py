@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from goalpost.extract._periods import five_year_plan_mentions
+from goalpost.extract._text import match_at_words
 from goalpost.extract._types import TimeExpr
 
 _MONTHS = {
@@ -53,9 +54,10 @@ _TIME = re.compile(
     rf"(?:(?P<h_y>{_Y})|(?P<h_rel>this|last|the)\s+year))"
     rf"|(?P<quarter>(?:in|during|for|by)\s+(?:the\s+)?(?P<q_which>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
     rf"quarter\s+(?:of\s+)?(?P<q_y>{_Y}))"
+    rf"|(?P<qshort>\b(?P<qs_k>[QH])(?P<qs_n>[1-4])\s*(?P<qs_y>{_Y}))"
     # "(2021-2025)", "2021-2025 period", "from 2021 to 2025", "FY2024-25"
     rf"|(?P<range>(?:(?P<r_pre>from|between|during|over|for|in|by|until|till|before|through)\s+(?:the\s+)?(?:period\s+)?)?(?:FY\s?)?"
-    rf"(?P<r_a>{_Y})\s*(?:-|/|to|and|through|until)\s*(?P<r_b>{_Y}|\d\d)(?!\d))"
+    rf"(?P<r_a>{_Y})\s*(?:[-/]\s*(?P<r_b2>\d\d)(?!\d)(?![.,]\d)|(?:-|/|to|and|through|until)\s*(?P<r_b>{_Y}))(?!\d))"
     # "June 2017", "30 June 2023", "September 30, 2019"
     rf"|(?P<date>(?:(?P<d_d1>\d{{1,2}})\s+)?(?P<d_m>{_MON})\s*(?:(?P<d_d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*)?(?P<d_y>{_Y}))"
     # "by 2025", "in 2017", "FY2025", bare years
@@ -67,7 +69,9 @@ _TIME = re.compile(
     rf"|(?P<now>\b(?:so\s+far(?:\s+this\s+year)?|to\s+date|up\s+to\s+date|up\s+to\s+now|until\s+now|till\s+now|"
     rf"currently|at\s+present|presently|as\s+of\s+now|as\s+of\s+today|at\s+the\s+moment|nowadays|now)\b)"
     rf"|(?P<then>\bby\s+then\b|\bby\s+that\s+time\b)"
-    rf"|(?P<nexty>\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?P<ny_n>\w+)\s+years\b)",
+    rf"|(?P<nexty>\b(?:(?:in|over|within)\s+the\s+(?:next|coming)|within)\s+(?P<ny_n>\w+)\s+years\b)"
+    rf"|(?P<decade>\b(?:in|over|within|during)\s+the\s+(?:next|coming)\s+decade\b)"
+    rf"|(?P<yearago>\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\bthe\s+year\s+before\b)",
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(
@@ -75,7 +79,16 @@ _BASE_BEFORE = re.compile(
     r"(?:same\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)?|\bsame\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)\s*$",
     re.I,
 )
-_SMALLN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "fifteen": 15}
+_SMALLN = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+    "fifteen": 15,
+}
 
 
 def _doc_ym(doc_date: str | None) -> tuple[int | None, int | None]:
@@ -107,16 +120,64 @@ def _role(pre: str | None, default: str = "point") -> str:
 # Every time expression holds a year, a month or a relative word; the big
 # pattern only runs in windows around those anchors (it is slow to try at
 # every position of a long sentence).
-_ANCHOR = re.compile(
-    rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:{_MON}|last|this|next|past|previous|current|coming|far|date|"
-    r"currently|present|presently|now|nowadays|moment|then|that\s+time|year[\s-]?end)(?![a-z])",
+
+
+_STARTS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]")
+_YEAR_ANCHOR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_WORD_ANCHOR = re.compile(
+    rf"\b(?:{_MON}|Q[1-4]|H[12]|last|this|next|past|previous|current|coming|far|date|"
+    r"currently|present|presently|now|nowadays|moment|then|that\s+time|year[\s-]?end|within|decade|"
+    r"earlier|ago|before)(?![a-z])",
     re.IGNORECASE,
 )
+_ANCHOR_FIRSTS = [
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "q",
+    "h",
+    "last",
+    "this",
+    "next",
+    "past",
+    "previous",
+    "current",
+    "coming",
+    "far",
+    "date",
+    "present",
+    "now",
+    "moment",
+    "then",
+    "that",
+    "year",
+    "within",
+    "decade",
+    "earlier",
+    "ago",
+    "before",
+]
+
+
+def _anchors(text: str, start: int, end: int) -> list[re.Match[str]]:
+    found = list(_YEAR_ANCHOR.finditer(text, start, end))
+    found += match_at_words(_WORD_ANCHOR, text, tuple(_ANCHOR_FIRSTS), start, end)
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     windows: list[list[int]] = []
-    for a in _ANCHOR.finditer(text, start, end):
+    for a in _anchors(text, start, end):
         lo, hi = max(start, a.start() - 36), min(end, a.end() + 20)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], hi)
@@ -128,9 +189,14 @@ def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
         # Start each window at a word boundary so "by the end of" is not cut mid-word.
         while lo > start and (text[lo - 1].isalnum() or text[lo - 1] == "-"):
             lo -= 1
-        for m in _TIME.finditer(text, max(lo, last_end), hi):
-            out.append(m)
-            last_end = m.end()
+        # Every expression starts at a word or a number: try only there.
+        for st in _STARTS.finditer(text, max(lo, last_end), hi):
+            if st.start() < last_end:
+                continue
+            m = _TIME.match(text, st.start(), hi)
+            if m:
+                out.append(m)
+                last_end = m.end()
     return out
 
 
@@ -158,7 +224,6 @@ def find_times(
     ry = ref_year if ref_year is not None else dy
     out: list[TimeExpr] = []
     for m in _matches(text, start, end):
-        g = m.lastgroup
         date: str | None = None
         role = "point"
         if m.group("endof"):
@@ -193,9 +258,15 @@ def find_times(
                 m.group("q_which").lower(), 4
             )
             date = f"{m.group('q_y')}-{q * 3:02d}"
+        elif m.group("qshort"):
+            n = int(m.group("qs_n"))
+            months = n * 3 if m.group("qs_k").upper() == "Q" else n * 6
+            if months > 12:
+                continue
+            date = f"{m.group('qs_y')}-{months:02d}"
         elif m.group("range"):
             a = int(m.group("r_a"))
-            braw = m.group("r_b")
+            braw = m.group("r_b") or m.group("r_b2")
             b = int(braw) if len(braw) == 4 else (a // 100) * 100 + int(braw)
             if not a < b <= a + 30:
                 continue
@@ -210,7 +281,11 @@ def find_times(
             date = f"{y}-{mo:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
         elif m.group("year"):
             date, role = m.group("y"), _role(m.group("y_pre"))
-            if not m.group("y_pre") and re.search(r"\b(?:on|over|against|versus|vs\.?)\s+$", text[max(start, m.start() - 9) : m.start()], re.I):
+            if not m.group("y_pre") and re.search(
+                r"\b(?:on|over|against|versus|vs\.?)\s+$",
+                text[max(start, m.start() - 9) : m.start()],
+                re.I,
+            ):
                 role = "base"  # "up 8.4% on 2020"
         elif m.group("rel"):
             if dy is None:
@@ -232,14 +307,26 @@ def find_times(
             pre = (m.group("rel_pre") or "").lower()
             role = "deadline" if pre == "by" else ("asof" if pre == "as of" else "point")
             lead = text[max(start, m.start() - 25) : m.start("rel_w")]
-            if w in ("last", "previous", "past") and re.search(
-                r"\b(?:over|on|from|than|compared\s+(?:with|to)|against)\b(?:\s+the)?(?:\s+end\s+of)?(?:\s+the)?\s*$", lead, re.I
+            if w in ("last", "previous", "past", "this") and re.search(
+                r"\b(?:over|on|from|than|compared\s+(?:with|to)|against)\b(?:\s+the)?(?:\s+end\s+of)?(?:\s+the)?\s*$",
+                lead,
+                re.I,
             ):
                 role = "base"  # "up 11.5 percent over the previous year"
         elif m.group("now"):
             if not doc_date:
                 continue
             date, role = doc_date, "asof"
+        elif m.group("decade"):
+            if dy is None:
+                continue
+            date, role = str(dy + 10), "deadline"
+        elif m.group("yearago"):
+            if ry is None:
+                continue
+            # "rose to 0.81% in 2022 from 0.78% a year earlier": a year before the sentence's year.
+            years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text[start:end])]
+            date, role = str((max(years) if years else ry) - 1), "point"
         elif m.group("then"):
             date, role = "", "then"
         elif m.group("nexty"):
@@ -252,7 +339,9 @@ def find_times(
         if date is None:
             continue
         if _BASE_BEFORE.search(text, max(start, m.start() - 40), m.start()) or re.match(
-            r"\s*(?:the\s+)?(?:same\s+period|previous\s+year|year\s+before)", text[m.start() : m.end()], re.I
+            r"\s*(?:the\s+)?(?:same\s+period|previous\s+year|year\s+before)",
+            text[m.start() : m.end()],
+            re.I,
         ):
             role = "base"  # "an increase of 11.6% on the same period the previous year"
         out.append(TimeExpr(m.start(), m.end(), date, role))

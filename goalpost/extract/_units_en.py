@@ -176,6 +176,7 @@ _UNIT_WORDS = [
     (r"mu(?![a-z])", "mu", 1.0),
     (r"TEUs?", "TEU", 1.0),
     (r"litres?|liters?", "l", 1.0),
+    (r"times|fold", "times", 1.0),
 ]
 _UNIT_SYMBOLS = [
     (r"km2|km²", "sq km", 1.0),
@@ -196,7 +197,9 @@ _UNIT_AFTER_W = re.compile(
     re.IGNORECASE,
 )
 _UNIT_AFTER_S = re.compile(
-    r"\s?(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _, _) in enumerate(_UNIT_SYMBOLS)) + r")(?![A-Za-z0-9])"
+    r"\s?(?:"
+    + "|".join(f"(?P<s{i}>{p})" for i, (p, _, _) in enumerate(_UNIT_SYMBOLS))
+    + r")(?![A-Za-z0-9])"
 )
 
 

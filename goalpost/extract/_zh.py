@@ -15,11 +15,13 @@ the component over a whole text split the way the pipeline splits it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from goalpost._models import Item
 from goalpost.extract._types import SentenceContext, SentenceResult, TimeExpr
 from goalpost.extract._zh_dates import _times, doc_year, parse_zh_times, plan_period_end
 from goalpost.extract._zh_kinds import (
+    _strip,
     classify_kind,
     find_indicator,
     find_region,
@@ -29,9 +31,21 @@ from goalpost.extract._zh_kinds import (
     sentence_subject,
 )
 from goalpost.extract._zh_numbers import normalize_zh
-from goalpost.extract._zh_quantities import _Q, parse_zh_quantities, scan_quantities
+from goalpost.extract._zh_quantities import (
+    _Q,
+    is_article,
+    parse_zh_numbers,
+    parse_zh_quantities,
+    scan_quantities,
+)
 
-__all__ = ["extract_sentence", "extract_zh_text", "parse_zh_quantities", "parse_zh_times"]
+__all__ = [
+    "extract_sentence",
+    "extract_zh_text",
+    "parse_zh_numbers",
+    "parse_zh_quantities",
+    "parse_zh_times",
+]
 
 _LEAD_PREFIX = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[、.．]\s*)?"
@@ -54,6 +68,13 @@ _TABLE_UNITS: dict[str, tuple[str, float]] = {
 }
 _TABLE_UNIT = re.compile(
     r"[(（](" + "|".join(sorted(map(re.escape, _TABLE_UNITS), key=len, reverse=True)) + r")[)）]"
+)
+_WINDOW = 200  # how far back a figure's context reaches
+_CLAUSE_END = re.compile(r"[，,；;。]")
+_ATTACHED = re.compile(r"\s*的?\s*")
+_ROW_STOP = re.compile(r"[，,；;：:。\s|]")
+_COUNT_TAIL = re.compile(
+    r"(?:数|数量|总数|人数|户数|个数|家数|件数)\s*(?:达到|达|为|超过|突破|共|约|是|有)?\s*$"
 )
 _COUNT_NOUN = re.compile(r"(?:数|数量|总数|人数|户数|个数|家数|件数)$")
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
@@ -88,14 +109,22 @@ def _governing(norm: str, times: list[TimeExpr]) -> str | None:
     return None
 
 
-def _dating(q: _Q, times: list[TimeExpr], norm: str, qs: list[_Q]) -> TimeExpr | None:
+def _dating(
+    q: _Q, times: list[TimeExpr], norm: str, qs: list[_Q], q_starts: list[int]
+) -> TimeExpr | None:
     """The time expression that dates ``q``: the nearest before it, else one after it
-    in the same clause."""
+    in the same clause. A date in brackets right after the figure wins:
+    9772（2020年）→15000（2025年）."""
+    for t in times:
+        if t.start >= q.end and t.role not in ("since", "base"):
+            if re.fullmatch(r"\s*[（(]\s*", norm[q.end : t.start]):
+                return t
+            break
     for t in reversed(times):
         if t.end > q.start or t.role in ("since", "base"):
             continue
-        between = [p for p in qs if t.end <= p.start and p.end <= q.start]
-        if between and re.fullmatch(r"\s*的?\s*", norm[t.end : between[0].start]):
+        j = bisect_left(q_starts, t.end)
+        if j < len(qs) and qs[j].start < q.start and _ATTACHED.fullmatch(norm, t.end, qs[j].start):
             continue  # 由2018年的2.63%提高到3%: 2018 dates the first figure only
         return t
     for t in times:
@@ -107,6 +136,10 @@ def _dating(q: _Q, times: list[TimeExpr], norm: str, qs: list[_Q]) -> TimeExpr |
 
 
 def _fallback_date(kind: str, ctx: SentenceContext, sentence: str) -> str | None:
+    """The date of a figure its sentence does not date: the lead's or heading's
+    deadline, else the plan period's end (targets) or the period the document
+    reports on (observations: its title's period, last year for a 政府工作报告,
+    the publication year otherwise)."""
     if ctx.governing_date:
         return ctx.governing_date
     if ctx.section_title_date:
@@ -120,12 +153,19 @@ def _fallback_date(kind: str, ctx: SentenceContext, sentence: str) -> str | None
             return str(ctx.doc_period[1])
         if end:
             return str(end)
-        if years and (_PLAN_TITLE.search(title) or max(years) > (dy or 0)):
-            return str(max(years))
+        if years and not _SESSION_REPORT.search(title):
+            return str(max(years))  # （2023—2025年）行动计划, 2023年工作报告
         return str(dy + 1) if dy and re.search(r"明年", sentence) else (str(dy) if dy else None)
-    if len(set(years)) == 1 and not _PLAN_TITLE.search(title):
-        # 2024年政府工作报告 reviews 2023; a 2023年统计公报 or 工作总结 is about 2023.
-        return str(years[0] - 1) if _SESSION_REPORT.search(title) else str(years[0])
+    if len(set(years)) == 1 and _SESSION_REPORT.search(title):
+        return str(years[0] - 1)  # 2024年政府工作报告 reviews 2023
+    if not _PLAN_TITLE.search(title) and not _SESSION_REPORT.search(title):
+        # 2023年1-11月经济运行简况, 前三季度经济运行, 2023年统计公报, 2022年工作总结:
+        # the period the release is about
+        named = [t for t in _times(title, 0, ctx.doc_date) if t.role not in ("base", "since")]
+        if named:
+            return named[-1].date
+        if len(set(years)) == 1:
+            return str(years[0])
     if _SESSION_REPORT.search(title) and dy is not None:
         return str(dy - 1)
     if dy is None:
@@ -156,7 +196,7 @@ def _lists_after_respectively(norm: str, qs: list[_Q]) -> dict[int, tuple[int, i
         left = norm[: m.start()]
         cut = max(left.rfind(c) for c in "，,；;：:。")
         a = cut + 1
-        names = [(x.start() + a, x.end() + a) for x in re.finditer(r"[^、和及与]+", left[a:])]
+        names = [_strip(x.group(), x.start() + a) for x in re.finditer(r"[^、和及与]+", left[a:])]
         if len(names) == len(chain) and len(chain) > 1:
             for i, span in zip(chain, names, strict=True):
                 out[i] = span
@@ -198,17 +238,44 @@ def _incentive(norm: str, q: _Q) -> bool:
     neither a target nor a statistic."""
     if q.unit not in ("CNY", "USD", "EUR", "HKD"):
         return False
-    a = max((m.end() for m in re.finditer(r"[，,；;。]", norm[: q.start])), default=0)
-    m = re.search(r"[，,；;。]", norm[q.end :])
-    clause = norm[a : q.end + (m.start() if m else len(norm))]
+    a, b = _clause_of(norm, q)
+    clause = norm[a:b]
     return bool(_INCENTIVE.search(clause) and _PER_UNIT.search(clause))
+
+
+_PARAMETER = re.compile(
+    r"加计扣除|税率|减按|税收优惠|(?:补贴|资助|奖励|补助|贴息|担保|配套)(?:比例|标准)|费率|利率"
+)
+_PROJECTION = re.compile(r"预测|据[^，,；;。]{0,16}(?:测算|估算)")
+_BUDGET = re.compile(r"(?:安排|设立|设置|预留|统筹|筹集)[^，,；;。]{0,16}(?:资金|基金|经费|预算)")
+
+
+def _clause_of(norm: str, q: _Q) -> tuple[int, int]:
+    w = max(0, q.start - _WINDOW)
+    a = max((m.end() for m in _CLAUSE_END.finditer(norm, w, q.start)), default=w)
+    m = _CLAUSE_END.search(norm, q.end, q.end + _WINDOW)
+    return a, (m.start() if m else min(len(norm), q.end + _WINDOW))
+
+
+def _parameter(norm: str, q: _Q) -> bool:
+    """研发费用加计扣除比例提高到100%: a tax or subsidy rate is a policy parameter."""
+    a, b = _clause_of(norm, q)
+    return bool(_PARAMETER.search(norm, a, b))
+
+
+def _budget(norm: str, q: _Q) -> bool:
+    """全年安排科技资金25亿元, 设立规模100亿元的基金: a budget is a commitment (a target)."""
+    if len(q.unit) != 3 or not q.unit.isupper():
+        return False
+    a, b = _clause_of(norm, q)
+    return bool(_BUDGET.search(norm, a, b))
 
 
 def _keep(q: _Q, norm: str) -> bool:
     if q.single_cn and not q.unit and q.value_max is None:
         return False
-    if q.single_cn and q.unit == "count" and q.value in (1, 2) and q.value_max is None:
-        return False  # 一个/两个/一家: articles, not figures
+    if is_article(norm, q):
+        return False
     return not is_document_part(norm, q.start, q.num_end, q.value, q.unit)
 
 
@@ -235,7 +302,9 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     # 年产值超过10亿元的企业达到50家: a threshold qualifying a noun is not a figure
     # when a figure follows.
     qs = [q for i, q in enumerate(qs) if not _qualifier(norm, q, qs, i)]
-    qs = [q for q in qs if not _incentive(norm, q)]
+    qs = [q for q in qs if not _incentive(norm, q) and not _parameter(norm, q)]
+    if _PROJECTION.search(norm):
+        return result  # 据IDC预测，…: a third party's projection is not the document's figure
     if not qs:
         return result
     dy = doc_year(ctx.doc_date)
@@ -243,30 +312,51 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     gov_year = _year_of(gov)
     # 今年一季度，…；… : a month of the current year dates statistics, not a deadline.
     gov_point = bool(gov and len(gov) >= 7 and gov_year is not None and gov_year == dy)
+    is_plan = ctx.doc_is_plan or bool(_POLICY_TITLE.search(ctx.doc_title or ""))
     mentions = region_mentions(norm[: max(q.start for q in qs)])
     # Times, other figures and region names are never part of an indicator.
-    skip = [(t.start, t.end) for t in times] + [(q.start, q.end) for q in qs]
-    skip += [(a, b) for a, b, _ in mentions]
+    skip = sorted(
+        [(t.start, t.end) for t in times]
+        + [(q.start, q.end) for q in qs]
+        + [(a, b) for a, b, _ in mentions]
+    )
+    skip_starts = [a for a, _ in skip]
+    q_starts = [q.start for q in qs]
+    # Offsets computed once per sentence, looked up per figure (long sentences stay linear).
+    clause_starts = [m.end() for m in re.finditer(r"[，,；;：:]", norm)]
+    clause_ends = [m.start() for m in re.finditer(r"[，,；;。]", norm)]
+    tables = list(_TABLE_UNIT.finditer(norm))
+    table_ends = [m.end() for m in tables]
+    subject: list[tuple[int, int] | None] = []
     paired = _lists_after_respectively(norm, qs)
     prev_ind: tuple[int, int] | None = None
     for i, q in enumerate(qs):
         unit = q.unit
-        ind = paired.get(i) or find_indicator(
-            norm, q.start, q.end, [s for s in skip if s != (q.start, q.end)]
-        )
+        k = bisect_right(table_ends, q.start)
+        table = tables[k - 1] if k else None
+        if (
+            not unit
+            and table is None
+            and not _COUNT_TAIL.search(norm, max(0, q.start - 16), q.start)
+        ):
+            continue  # a bare number that nothing gives a unit
+        lo = bisect_left(skip_starts, q.start - _WINDOW - 40)
+        hi = bisect_right(skip_starts, q.end + _WINDOW)
+        near = [sp for sp in skip[lo:hi] if sp != (q.start, q.end)]
+        ind = paired.get(i) or find_indicator(norm, q.start, q.end, near)
         if ind is None and prev_ind is not None:
             ind = prev_ind
         if ind is None:
-            ind = sentence_subject(norm, skip)
+            if not subject:
+                subject.append(sentence_subject(norm, skip))
+            ind = subject[0]
         if not unit:
-            table = _TABLE_UNIT.search(norm[: q.start])
-            if table:
+            if table is not None:
                 # 研发经费投入强度（%）：2020年3.1，2025年3.5 — the unit is in the row's name.
                 unit, factor = _TABLE_UNITS[table.group(1)]
                 if ind is None or ind[0] > table.start():
                     row = max(
-                        (m.end() for m in re.finditer(r"[，,；;：:。\s|]", norm[: table.start()])),
-                        default=0,
+                        (m.end() for m in _ROW_STOP.finditer(norm, 0, table.start())), default=0
                     )
                     ind = (row, table.start()) if table.start() - row >= 2 else ind
                 q.value *= factor
@@ -278,28 +368,28 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             else:
                 continue
         if unit == "count":
-            clause_start = max(
-                (m.end() for m in re.finditer(r"[，,；;：:]", norm[: q.start])), default=0
-            )
+            k = bisect_right(clause_starts, q.start)
+            clause_start = clause_starts[k - 1] if k else 0
             per = per_capita_unit(
                 norm, min(clause_start, ind[0] if ind else q.start), q.start, q.end
             )
             if per:
                 unit = per
-        t = _dating(q, times, norm, qs)
-        prefix = norm[: q.start]
-        clause_end = re.search(r"[，,；;。]", norm[q.end :])
-        clause = norm[q.start : q.end + (clause_end.start() if clause_end else len(norm))]
+        t = _dating(q, times, norm, qs, q_starts)
+        k = bisect_left(clause_ends, q.end)
+        clause = norm[q.start : clause_ends[k] if k < len(clause_ends) else len(norm)]
         kind = classify_kind(
-            prefix,
+            norm[: q.start],
             clause,
             _year_of(t.date) if t else None,
             t.role if t else None,
             dy,
             None if gov_point else gov_year,
-            ctx.doc_is_plan or bool(_POLICY_TITLE.search(ctx.doc_title or "")),
+            is_plan,
             governing_is_point=gov_point,
         )
+        if kind == "observation" and _budget(norm, q) and not (t and t.role == "asof"):
+            kind = "target"
         date = t.date if t else _fallback_date(kind, ctx, norm)
         upto = ind[0] if ind and ind[0] < q.start else q.start
         region = find_region(norm, upto, ctx.doc_region, mentions)

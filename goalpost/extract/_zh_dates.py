@@ -48,6 +48,12 @@ _PLAN = re.compile(
     r"(?P<pre>到|至|截至|截止)?\s*[“\"'‘「『]?(?P<p>十[一二三四五]五)[”\"'’」』]?\s*(?:规划|计划)?\s*"
     r"(?P<suf>期间|时期|期末|末|末期|以来|开局之年|开局|收官之年|收官)?"
 )
+# 今后五年 / 未来3年 / 三年内 / 用两年时间: a span from the document's year.
+_SPAN = re.compile(
+    r"(?:(?P<pre>今后|未来|再用|用)\s*(?P<n1>[一二两三四五六七八九十\d]{1,2})\s*(?:年|个年头)(?:时间|内|左右)?"
+    r"|(?P<n2>[一二两三四五六七八九十\d]{1,2})\s*年(?:内|之内))"
+)
+_MID_CENTURY = re.compile(r"(?:到|至)?本世纪中叶")
 _BARE_HINT = re.compile(r"今年|本年|去年|上年|上一年|明年|前年|当年|过去|月|半年|季度|年底|年末")
 _REL = {
     "过去一年": -1,
@@ -203,6 +209,19 @@ def _times(norm: str, offset: int = 0, doc_date: str | None = None) -> list[Time
         if m.group("pre") in ("到", "至"):
             role = "deadline"
         out.append(TimeExpr(m.start() + offset, m.end() + offset, str(end), role))
+        taken.append(m.span())
+    if year_now is not None and "年" in norm:
+        for m in _SPAN.finditer(norm):
+            if not free(*m.span()):
+                continue
+            n = _num(m.group("n1") or m.group("n2")) or (2 if "两" in m.group() else None)
+            if n and 0 < n <= 30:
+                # The current year counts as the first: 三年内 in a 2023 plan ends in 2025.
+                end = str(year_now + n - 1)
+                out.append(TimeExpr(m.start() + offset, m.end() + offset, end, "deadline"))
+                taken.append(m.span())
+    for m in _MID_CENTURY.finditer(norm) if "世纪" in norm else ():
+        out.append(TimeExpr(m.start() + offset, m.end() + offset, "2050", "deadline"))
         taken.append(m.span())
     if year_now is not None and _BARE_HINT.search(norm):
         for m in _BARE.finditer(norm):

@@ -23,8 +23,13 @@ _CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 
 # --- kind -----------------------------------------------------------------
 
+# Words of intent. 会/争取 only as modals (会投入, 争取到), not as nouns or main
+# verbs (会议, 争取资金); 将 not in 将近; 要 only before a verb of achievement.
 _TARGET_WORDS = re.compile(
-    r"(?<![社大开机学协年工理都总])会(?=[预投安提设建达增推成])|力争|确保|争取(?=到|在|用|把|使|实现|达到|突破|超过|建成|形成|全年|年内|\d)|目标|预期|预计到|计划到|规划到|努力|将(?!近|来)|(?<![主重需只还])要(?:达到|实现|确保|突破|超过|保持|力争)"
+    r"(?<![社大开机学协年工理都总])会(?=[预投安提设建达增推成])|力争|确保"
+    r"|争取(?=到|在|用|把|使|实现|达到|突破|超过|建成|形成|全年|年内|\d)"
+    r"|目标|预期|预计到|计划到|规划到|努力|将(?!近|来)"
+    r"|(?<![主重需只还])要(?:达到|实现|确保|突破|超过|保持|力争)"
     r"|(?:更加|进一步)(?:完善|提升)|基本建成|全面建成|形成.{0,6}格局"
 )
 _OBSERVE_WORDS = re.compile(
@@ -74,12 +79,14 @@ def classify_kind(
     context = prefix + clause
     if _PLAN_VERB_LEAD.match(prefix):
         t += 1  # 培育形成…, 打造…: a sentence that opens with an action reads as a plan
+    context = context[-240:]  # the words near the figure, so long sentences stay linear
     targets = len(_TARGET_WORDS.findall(context))
     observes = len(_OBSERVE_WORDS.findall(context))
     t += 2 * min(targets, 2)
     o += 2 * min(observes, 2)
     current = date_year is None or doc_year is None or date_year <= doc_year
-    if current and _ESTIMATE.search(prefix) and "预计到" not in prefix:
+    near = prefix[-200:]
+    if current and _ESTIMATE.search(near) and "预计到" not in near:
         # 预计全年增长6%左右: an estimate for the period in progress is a statistic.
         o += 3
     if governing_is_point and date_year is None:
@@ -101,7 +108,10 @@ def classify_kind(
 # --- indicator ------------------------------------------------------------
 
 _LEAD = re.compile(
-    r"(?:[\s,，、]|其中|同时|此外|另外|全年|每年|年均|目前|当前|现已|已经|已|预计|力争|确保|争取|计划|将|要|使|"
+    r"(?:[\s,，、]|其中|同时|此外|另外|全年|每年|每天|每月|年均|年末|年初|年底|年中|目前|当前|现已|已经|已|"
+    r"共有|现有|拥有|累计|同期|"
+    r"预计|力争|确保|争取|计划|我们将|我们|将|要|使|园区|该市|该省|该区|高新区|和|及|与|"
+    r"(?:比|较)(?:上月|上年末|上年同期|上年|去年同期|去年|同期|上季度|上半年)|目标值|"
     r"基本|全面|初步|进一步|持续|努力|推动|推进|加快|促进|带动|引导|实现|"
     r"全市|全省|全国|全区|我市|本市|我省|本省|我国|我区|本区|年均|"
     r"\d{1,2}[、.．]|[（(]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|"
@@ -113,15 +123,15 @@ _TRAIL = re.compile(
     r"降至|下降到|下降至|下降|减少|降低到|降低至|降低|回落|上升|上涨|稳定在|保持在|保持|控制在|维持在|"
     r"占比|同比|环比|比上年|较上年|比去年|较去年|年均|年平均|平均每年|平均|已经|已|将|要|力争|确保|争取|"
     r"预计|了|的|在|到|至|由|从|以上|大于|小于|不低于|不少于|不超过|不高于|低于|高于|至少|最多|"
-    r"总额|总量|建成|建设|培育|引进|认定|新增|拥有|共有|聚集|集聚|形成|孵化|获批|备案|登记|签订|授权|"
-    r"吸引|带动|实施|完成|安排)\s*$"
+    r"建成|建设|培育|引进|认定|新增|拥有|共有|聚集|集聚|形成|孵化|获批|备案|登记|签订|授权|"
+    r"吸引|带动|实施|完成|安排|实际|同比实际|目标值|[（(](?:%|％|[万亿]?元|[万]?家|个|项|件|人|万人|人年)[)）])\s*$"
 )
 _VERB_LEAD = re.compile(
     r"(?:新认定|认定|培育|引进|建设|建成|打造|新建|组建|布局|孵化|集聚|吸引|培养|设立|创建|争创|扶持|"
     r"服务|形成|拥有|聚集|汇聚|入选|获批|获得|获|取得|完成|实施|支持|资助|引育|招引|落地|推广|"
-    r"认证|参与|带动|吸纳|新增培育|累计培育|累计建成|累计认定|累计引进|共有|现有)"
+    r"认证|参与|带动|吸纳|新增培育|累计培育|累计建成|累计认定|累计引进|共有|现有|签订|撬动|"
+    r"新培育|新引进|新设立|新建设|新认定)"
 )
-_KEEP_TRAIL = ("总额", "总量")
 
 
 def _strip(s: str, a: int) -> tuple[int, int]:
@@ -134,14 +144,15 @@ def _strip(s: str, a: int) -> tuple[int, int]:
         if m and m.end() > lo:
             lo, changed = m.end(), True
         m = _TRAIL.search(s[lo:hi])
-        if m and m.start() < hi - lo and m.group().strip() not in _KEEP_TRAIL:
+        if m and m.start() < hi - lo:
             hi, changed = lo + m.start(), True
     return a + lo, a + hi
 
 
 def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
-    left = [m.end() for m in _CLAUSE_STOP.finditer(norm, 0, start)]
-    a = left[-1] if left else 0
+    w = max(0, start - 200)
+    left = [m.end() for m in _CLAUSE_STOP.finditer(norm, w, start)]
+    a = left[-1] if left else w
     m = _CLAUSE_STOP.search(norm, end)
     return a, m.start() if m else len(norm)
 
@@ -162,18 +173,35 @@ def _left_indicator(
         chunks.append((pos, start))
     for c0, c1 in reversed(chunks):
         lo, hi = _strip(norm[c0:c1], c0)
+        pm = _RAISE_TO.search(norm, lo, hi)
+        if pm:
+            # 把研发开支提升至…: the object of 把/将 is what is measured
+            return pm.span("x")
         if hi > lo:
+            # 引进和培育全球研发中心, 年末全市共有国家级重点实验室: drop the verbs in front
             vm = _VERB_LEAD.match(norm, lo, hi)
-            if vm and vm.end() < hi:
-                lo, hi = _strip(norm[vm.end() : hi], vm.end())
-            elif vm:
+            if vm and vm.end() >= hi and hi - lo <= 3:
                 # 建成10个新型研发机构: a bare verb before the number; the noun follows.
                 return None
+            while vm and vm.end() < hi:
+                nlo, nhi = _strip(norm[vm.end() : hi], vm.end())
+                if nhi - nlo < 2:
+                    break  # 孵化器: the "verb" was the start of a noun
+                lo, hi = nlo, nhi
+                vm = _VERB_LEAD.match(norm, lo, hi)
+            # 规模以上工业企业实现利润总额: the verb inside splits owner from indicator
+            inner = list(_INNER_VERB.finditer(norm, lo + 2, hi))
+            if inner and hi - inner[-1].end() >= 2:
+                lo = inner[-1].end()
         if hi - lo >= 2:
             return lo, hi
     return None
 
 
+_RAISE_TO = re.compile(
+    r"(?:把|将)(?P<x>[^，,；;。]{2,20}?)(?:提升|提高|增加|扩大|降低|压减|压缩|控制|减少)(?:至|到|在)"
+)
+_INNER_VERB = re.compile(r"实现|签订|引进|培育|新设立|拥有|共有|建成|撬动|安排|组织实施|完成")
 _SUBJECT_END = re.compile(
     r"连续|保持|达到|达|实现|增长|增加|提高|提升|下降|居|位居|位列|突破|超过|为|是|共|累计|已|比|较|同比|"
     r"继续|稳居|首次|占|在|的"
@@ -320,17 +348,43 @@ def _generic(word: str, doc_region: str | None) -> str | None:
     return rid
 
 
+@lru_cache(maxsize=1)
+def _zh_names() -> dict[str, list[tuple[str, str]]]:
+    """Chinese region names by first character, longest first.
+
+    The same names ``goalpost.regions.region_mentions`` matches, looked up
+    character by character: a sentence is short, and this is many times
+    faster than one alternation of every name in the world."""
+    try:
+        from goalpost import regions
+
+        every = regions.all_regions()
+    except Exception:  # regions absent or its data unreadable
+        return {}
+    index: dict[str, list[tuple[str, str]]] = {}
+    for r in every:
+        for name in r.zh_names:
+            if name and not name.isascii():
+                index.setdefault(name[0], []).append((name, r.id))
+    for names in index.values():
+        names.sort(key=lambda x: -len(x[0]))
+    return index
+
+
 def region_mentions(norm: str) -> list[tuple[int, int, str]]:
     """Regions named as owners in a sentence: not 国家级 or 广州实验室, which use a
     region's name inside another word (empty when ``goalpost.regions`` is absent)."""
-    try:
-        from goalpost import regions
-    except ImportError:  # pragma: no cover
-        return []
-    try:
-        found = regions.region_mentions(norm)
-    except Exception:
-        return []
+    index = _zh_names()
+    found: list[tuple[int, int, str]] = []
+    i, n = 0, len(norm)
+    while i < n:
+        for name, rid in index.get(norm[i], ()):
+            if norm.startswith(name, i):
+                found.append((i, i + len(name), rid))
+                i += len(name)
+                break
+        else:
+            i += 1
     return [
         (a, b, rid)
         for a, b, rid in found
@@ -356,7 +410,7 @@ def find_region(
     'Guangzhou'
     """
     best: tuple[int, str | None] | None = None
-    for m in _GENERIC.finditer(norm, 0, upto):
+    for m in _GENERIC.finditer(norm, max(0, upto - 200), upto):
         before = norm[max(0, m.start() - 1) : m.start()]
         if before in ("占", "居", "在", "于", "比", "较") or _NOT_OWNER_AFTER.match(norm, m.end()):
             continue

@@ -178,6 +178,7 @@ _GROWTH = re.compile(
     r"(?P<v>增长率|增长速度|增长幅度|增速|增幅|涨幅|降幅|增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|下滑|收窄|扩大|"
     r"加快|放缓|负增长)?(?P<f>了|为|达到|达|到|至)?\s*$"
 )
+_ADDED = re.compile(r"(?:新增|净增|新增加)[^，,；;。、]{0,20}$")
 _RATE_NOUNS = ("增长率", "增长速度", "增长幅度", "增速", "增幅", "涨幅", "降幅")
 _DECREASE = ("下降", "减少", "降低", "回落", "下滑", "收窄", "放缓", "负增长", "降幅")
 _RANGE_SEP = re.compile(r"\s*(?:-{1,2}|–|—{1,2}|~|至|到)\s*$")
@@ -200,6 +201,7 @@ class _Q:
     single_cn: bool = False  # one Chinese character such as 五 or 千
     dead: bool = False  # a date, ordinal or code: not a quantity, but blocks a range
     raw: float = 0.0  # the numeral's own value, before the unit's factor
+    pre_cmp: bool = False  # the comparator was written before the number (超过1万家)
 
 
 def _mult_of(run: str) -> float:
@@ -284,6 +286,11 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
             q.comparator, q.start = _ROUND_PREFIX[before], start - 1
     digit_string = len(run) > 1 and all(c in CN_DIGITS for c in run)
     um = _UNIT_RE.match(norm, end)
+    if not um and _DURATION.match(after) and _TIME_LIMIT.search(norm, max(0, start - 12), start):
+        # 审查周期压减至16个月以内: a duration that is the indicator's value
+        dm = _DURATION.match(after)
+        q.unit, q.end = "month", end + dm.end()
+        return q
     if (
         (not um and _NOT_QTY_AFTER.match(after))
         or _NOT_QTY_BEFORE.search(norm[max(0, start - 4) : start])
@@ -324,6 +331,7 @@ def _comparator_and_growth(norm: str, q: _Q) -> None:
             q.comparator = cmp
         # The surface form includes the comparator words (超过1.2万家).
         q.start -= len(left) - lm.start()
+        q.pre_cmp = True
         left = left[: lm.start()]
     if not lm and q.comparator == "=" and re.search(r"约占[^，,；;。]{0,12}$", left):
         q.comparator = "~"  # 约占全国的三分之一
@@ -335,6 +343,12 @@ def _comparator_and_growth(norm: str, q: _Q) -> None:
             q.growth = True
             if verb in _DECREASE and q.value > 0:
                 q.value = -q.value
+    if (
+        not q.growth
+        and q.unit not in ("%", "pp")
+        and _ADDED.search(norm, max(0, q.start - 24), q.start)
+    ):
+        q.growth = True  # 新增上市企业30家, 净增1300家: an addition, not a stock
     sm = _CMP_SUFFIX.match(norm, q.end)
     if sm:
         word = sm.group("c")
@@ -345,6 +359,12 @@ def _comparator_and_growth(norm: str, q: _Q) -> None:
         else:
             q.comparator = _SUFFIX_OF[word]
         q.end = sm.end()
+    if (
+        not q.growth
+        and q.unit in ("%", "pp")
+        and re.match(r"\s*的?(?:增长|增速|增幅)", norm[q.end :])
+    ):
+        q.growth = True  # 保持10%以上增长, 实现6%的增长
     # A unit may follow the suffix: 1.2万以上家
     if not q.unit:
         um = _UNIT_RE.match(norm, q.end)
@@ -369,6 +389,10 @@ def _currency_prefix(norm: str, q: _Q) -> None:
 # 近万家, 超亿元, 上万家, 过亿: a lone 万/亿 is a round number after these
 # (数万 "several ten-thousands" is not a figure).
 _ROUND_PREFIX = {"近": "~", "超": ">", "逾": ">", "过": ">", "破": ">", "上": ">="}
+_DURATION = re.compile(r"\s*个(?:多)?月")
+_TIME_LIMIT = re.compile(
+    r"(?:压减|压缩|缩短|缩减|减少|降低|减|降|控制|提速)(?:至|到|在|为)?\s*$|(?:周期|时限|时间|用时)(?:为|在)?\s*$"
+)
 _FINANCIAL = set("壹贰叁肆伍陆柒捌玖拾佰仟")
 _LONE = set(CN_DIGITS) | set("十拾百佰千仟半")
 _LONE_NEXT = set("成折至到-~—–和与分以左")
@@ -459,18 +483,31 @@ def _merge_ranges(norm: str, qs: list[_Q]) -> list[_Q]:
     return merged
 
 
+_LISTED = re.compile(r"\s*[、和及与,，]\s*")
+# 确保增长6%、力争7%: a second tier of the same target
+_TIER = re.compile(r"\s*[、,，]?\s*(?:力争|争取|确保|努力)(?:达到|实现|增长)?\s*")
+
+
 def _inherit_in_lists(norm: str, qs: list[_Q]) -> None:
-    """分别增长5.1%、6.2%: a value listed right after another shares its growth sense."""
+    """分别增长5.1%、6.2% / 分别超过1万家、2万家 / 确保增长6%、力争7%: a value
+    listed right after another shares its growth sense and its comparator."""
     for p, q in zip(qs, qs[1:], strict=False):
-        if (
-            p.growth
-            and not q.growth
-            and q.unit == p.unit
-            and re.fullmatch(r"\s*[、和及与,，]\s*", norm[p.end : q.start])
-        ):
+        between = norm[p.end : q.start]
+        listed = bool(_LISTED.fullmatch(between))
+        if p.growth and not q.growth and q.unit == p.unit and (listed or _TIER.fullmatch(between)):
             q.growth = True
             if p.value < 0 < q.value:
                 q.value = -q.value
+        if listed and p.pre_cmp and q.comparator == "=" and q.unit == p.unit:
+            q.comparator = p.comparator
+
+
+def is_article(norm: str, q: _Q) -> bool:
+    """一家, 一部, 两个中心: one Chinese character for 1 (or 2 with 个) before a count
+    word is an article or a slogan's structure, not a figure; 两人, 两家 are figures."""
+    if not (q.single_cn and q.unit == "count" and q.value_max is None):
+        return False
+    return q.value == 1 or (q.value == 2 and norm[q.num_end : q.end].strip() == "个")
 
 
 def parse_zh_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -490,8 +527,8 @@ def parse_zh_quantities(text: str, offset: int = 0) -> list[Quantity]:
     for q in scan_quantities(norm):
         if q.single_cn and not q.unit and q.comparator in ("=", "~") and q.value_max is None:
             continue
-        if q.single_cn and q.unit == "count" and q.value in (1, 2) and q.value_max is None:
-            continue  # 一部, 两个, 一家: articles, not figures
+        if is_article(norm, q):
+            continue
         out.append(
             Quantity(
                 start=q.start + offset,

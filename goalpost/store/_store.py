@@ -411,28 +411,49 @@ class Store:
             return [dict(r) for r in c.execute(q).mappings()]
 
     # ---------------------------------------------------------------- indicators
+    def _upsert(self, table: Any) -> Any:
+        """An INSERT that can say ON CONFLICT, in this database's dialect."""
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        return dialect_insert(table)
+
     def save_catalog(self, indicators: Iterable[dict[str, Any]]) -> None:
-        """Upsert catalog indicators and their aliases (manual aliases are kept)."""
+        """Upsert catalog indicators and their aliases.
+
+        Safe with several writers at once (ON CONFLICT, not read-then-write);
+        a person's merge (``merged_into``) and manual aliases are never undone.
+        """
         with self.transaction() as c:
-            have = set(c.execute(select(t.indicators.c.id)).scalars())
             for ind in indicators:
+                ind = dict(ind)
                 aliases = ind.pop("aliases", [])
                 row = {k: ind.get(k) for k in ("id", "name_en", "name_zh", "unit", "direction",
                                                 "definition", "provisional", "merged_into")}  # fmt: skip
                 row["provisional"] = bool(row["provisional"])
-                if row["id"] in have:
-                    c.execute(
-                        update(t.indicators).where(t.indicators.c.id == row["id"]).values(**row)
+                stmt = self._upsert(t.indicators).values(**row)
+                keep = {
+                    k: stmt.excluded[k]
+                    for k in (
+                        "name_en",
+                        "name_zh",
+                        "unit",
+                        "direction",
+                        "definition",
+                        "provisional",
                     )
-                else:
-                    c.execute(insert(t.indicators).values(**row))
-                    have.add(row["id"])
-                known = set(c.execute(select(t.indicator_aliases.c.alias)
-                                      .where(t.indicator_aliases.c.indicator_id == row["id"])).scalars())  # fmt: skip
+                }
+                c.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=keep))
                 fresh = [{"indicator_id": row["id"], "alias": a, "lang": lang, "origin": "catalog"}
-                         for a, lang in aliases if a not in known]  # fmt: skip
+                         for a, lang in aliases]  # fmt: skip
                 if fresh:
-                    c.execute(insert(t.indicator_aliases), fresh)
+                    c.execute(
+                        self._upsert(t.indicator_aliases).on_conflict_do_nothing(
+                            index_elements=["indicator_id", "alias"]
+                        ),
+                        fresh,
+                    )
 
     def indicators(self) -> list[dict[str, Any]]:
         with self.engine.connect() as c:

@@ -7,5 +7,6 @@
 """
 
 from goalpost.web._app import create_app
+from goalpost.web._serve import serve
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "serve"]

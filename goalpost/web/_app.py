@@ -1,12 +1,13 @@
 """The FastAPI application: configuration, middleware, templates, error pages.
 
 >>> app = create_app("sqlite:///:memory:")
->>> sorted(r.path for r in app.routes if getattr(r, "path", "").startswith("/api/targets"))
+>>> sorted(p for p in app.openapi()["paths"] if p.startswith("/api/targets"))
 ['/api/targets', '/api/targets/{item_id}']
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import tempfile
@@ -110,7 +111,9 @@ def create_app(
             ) from None
     app.state.read_token_required = read_token_required
     app.state.max_upload_bytes = max_upload_bytes
-    default_uploads = Path(tempfile.gettempdir()) / "goalpost-uploads"
+    # why: one folder per database, so two servers never replace each other's uploads
+    key = hashlib.sha256(store.url.encode()).hexdigest()[:12]
+    default_uploads = Path(tempfile.gettempdir()) / "goalpost-uploads" / key
     app.state.uploads_dir = Path(uploads_dir) if uploads_dir else default_uploads
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -6,9 +6,9 @@ The template escapes each piece's text (Jinja autoescape); nothing here
 builds HTML.
 
 >>> text = "Intro. By 2025 we will have 10 labs. End."
->>> item = {"id": "a", "kind": "target", "start": 26, "end": 36, "sentence_start": 7, "sentence_end": 36}
+>>> item = {"id": "a", "kind": "target", "start": 28, "end": 36, "sentence_start": 7, "sentence_end": 36}
 >>> [(p["text"], p["evidence"], p["sentences"]) for p in pieces(text, [item])]
-[('Intro. ', [], []), ('By 2025 we will have', [], ['a']), (' 10 labs.', ['a'], ['a']), (' End.', [], [])]
+[('Intro. ', [], []), ('By 2025 we will have ', [], ['a']), ('10 labs.', ['a'], ['a']), (' End.', [], [])]
 """
 
 from __future__ import annotations

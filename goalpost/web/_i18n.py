@@ -85,6 +85,8 @@ LABELS: dict[str, dict[str, str]] = {
     "upload": {"en": "Upload", "zh": "上传"},
     "uploading": {"en": "Uploading…", "zh": "正在上传…"},
     "row_errors": {"en": "Row errors", "zh": "行错误"},
+    "file": {"en": "File", "zh": "文件"},
+    "import_results": {"en": "Import results", "zh": "导入结果"},
     "merge_into": {"en": "Merge this indicator into", "zh": "将此指标合并到"},
     "link_phrase": {"en": "Link a phrase to this indicator", "zh": "将短语关联到此指标"},
     "phrase": {"en": "Phrase", "zh": "短语"},

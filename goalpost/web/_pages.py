@@ -148,9 +148,19 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     return render(request, "document.html", {
         "doc": doc, "row": row, "items": items, "sections": sections,
         "pieces": pieces(doc.text, items, sections),
+        "hover": {i["id"]: _hover(i) for i in items},
         "n_targets": sum(1 for i in items if i["kind"] == "target"),
         "n_observations": sum(1 for i in items if i["kind"] == "observation"),
     })  # fmt: skip
+
+
+def _hover(item: dict[str, Any]) -> str:
+    """What an item reads as, for the tooltip of its highlight: "target: > 12,000 by 2021"."""
+    from goalpost._render import format_value
+
+    value = format_value(item["value"], item["unit"], item["comparator"], item.get("value_max"))
+    when = f" ({item['date']})" if item.get("date") else ""
+    return f"{item['kind']}: {item['indicator_text']} {value}{when} [{item.get('review_status')}]"
 
 
 @router.get("/indicators", response_class=HTMLResponse)

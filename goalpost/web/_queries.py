@@ -207,15 +207,20 @@ def list_items(store: Any, kind: str | None, f: Filters, *, sort: str = "plan", 
 
 
 def data_version(store: Any) -> tuple[Any, ...]:
-    """A value that changes whenever items, reviews or assessments change.
+    """A value that changes whenever items, reviews, the catalog or assessments change.
 
-    Every write but assessing goes through the audit log; assessing
-    replaces all rows with one new ``computed_at``. Cheap: two index reads
-    and one small scan.
+    Every write to items goes through the audit log; assessing replaces all
+    rows with one new ``computed_at`` (to the second: two assessments of the
+    same data within a second give the same results anyway, since they are
+    a function of the data and the day). Cheap: index reads and one small scan.
     """
     a = t.assessments
-    q = select(select(func.max(t.audit_log.c.id)).scalar_subquery(), select(func.count()).select_from(a).scalar_subquery(),
-               select(func.max(a.c.computed_at)).scalar_subquery())  # fmt: skip
+    q = select(
+        select(func.max(t.audit_log.c.id)).scalar_subquery(),
+        select(func.count()).select_from(a).scalar_subquery(),
+        select(func.max(a.c.computed_at)).scalar_subquery(),
+        select(func.count()).select_from(t.indicators).scalar_subquery(),
+    )
     with store.engine.connect() as c:
         return tuple(c.execute(q).one())
 

@@ -1,0 +1,83 @@
+"""What is written with digits but is not a target or statistic."""
+
+from __future__ import annotations
+
+import pytest
+
+from goalpost.extract import extract_text
+
+
+def _values(text: str, title: str = "Innovation Action Plan (2021-2025)", date: str = "2021-06-01"):
+    return [(i.value, i.unit) for i in extract_text(text, title=title, date=date, lang="en")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was issued on 14 September 2018.",
+        "It was published on September 30, 2019 in Guangzhou.",
+        "The notice (SuiFuHan [2018] No.224) takes effect today.",
+        "Tel: 020-83123456. Fax: +86-20-83124567.",
+        "ICP licence: B2-20040244.",
+        "Room 1203, 88 Tianhe Road, Guangzhou 510000.",
+        "(1) Enhancing major basic S&T innovation platforms",
+        "The plan includes eight major actions and 5 protective measures.",
+        "It sets out 5 key objectives and three work plans in 6 chapters.",
+        "Guangzhou ranks top 3 among Chinese cities and No.1 in the province.",
+        "The city came second after Shanghai for the third consecutive year.",
+        "Its GDP has ranked first for 32 consecutive years.",
+        "The three-year plan builds on the 13th Five-Year Plan.",
+        "5G networks and Industry 4.0 pilots are part of RIE2025.",
+        "Fortune 500 companies attended the Fortune Global Forum.",
+        'The "1+9" policies and the "one zone, 19 parks" layout were kept.',
+        "Nine years have passed since the lab opened in 2014.",
+        "He has worked at the university for 34 years.",
+        "Invention patents per 10,000 people are counted every year.",
+        "Phase 2 of Article 5 applies from 1 April 2021.",
+        "The 10.5-generation panel line and 3-D printing centre opened.",
+        "One of the projects is in Nansha.",
+    ],
+)
+def test_non_items_are_not_extracted(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enterprises will receive a subsidy of 10% of their R&D spending, capped at 2 million yuan per enterprise.",
+        "Eligible firms can receive up to 5 million yuan in subsidies.",
+        "The R&D tax credit rate for SMEs will be raised to 130%.",
+        "High-tech enterprises with annual revenue of more than 100 million yuan will be given priority.",
+        "Companies whose revenues surpass 500 million yuan must set up R&D institutes.",
+        "The IMF forecasts the economy will grow 4.5% in 2024.",
+        "Under current conditions, R&D intensity will only reach 2.4% by 2025.",
+    ],
+)
+def test_policy_parameters_thresholds_and_projections_are_neither(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tencent and 12 other firms invested 55 billion yuan (US$8.1 billion).",
+            [(12.0, "count"), (55e9, "CNY")],
+        ),
+        ("The city will build 2000 charging stations.", [(2000.0, "count")]),
+        ("More than 2000 companies joined.", [(2000.0, "count")]),
+        ("The number of high-tech enterprises will reach 2000 by 2025.", [(2000.0, "count")]),
+        ("From 2018 to 2020 the number was stable.", []),
+        (
+            "Clusters with a combined output value of over 10 trillion yuan will form.",
+            [(1e13, "CNY")],
+        ),
+        (
+            "Under current trends it would only reach 2.4% by 2025, short of the 2.8% goal.",
+            [(2.8, "%")],
+        ),
+    ],
+)
+def test_items_next_to_non_items_survive(text: str, expected: list) -> None:
+    assert _values(text) == expected
