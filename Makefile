@@ -39,8 +39,8 @@ demo: $(VENV)/.installed
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing chromium for the browser tests"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    echo "installing chromium (and a CJK font for screenshots) for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
 	      || echo "chromium could not be installed: browser tests will be skipped"; \
 	  else echo "chromium not found: browser tests will be skipped"; fi; }
 
@@ -54,6 +54,7 @@ test: $(VENV)/.installed-dev chromium lint
 bench: $(VENV)/.installed-dev
 	$(BIN)/pip install -q -e '.[dev,bench]' --config-settings editable_mode=compat
 	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python benchmarks/web_latency.py
 
 clean:
 	rm -rf $(VENV) goalpost.db goalpost.db-wal goalpost.db-shm $(REPORT) tests/artifacts

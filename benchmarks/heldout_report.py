@@ -284,13 +284,13 @@ def score(docs: list[dict], items: list[dict]) -> dict:
     }
 
 
-def load(lang: str) -> list[dict]:
-    with open(DATA / f"{lang}.jsonl", encoding="utf-8") as f:
+def load(lang: str, data: Path | str | None = None) -> list[dict]:
+    with open(Path(data or DATA) / f"{lang}.jsonl", encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def evaluate(lang: str, exe: str | None = None) -> dict:
-    docs = load(lang)
+def evaluate(lang: str, exe: str | None = None, data: Path | str | None = None) -> dict:
+    docs = load(lang, data)
     return score(docs, run_extract(docs, exe))
 
 
@@ -336,12 +336,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lang", choices=["en", "zh"], action="append")
     ap.add_argument("--exe", help="goalpost executable (default .venv/bin/goalpost)")
+    ap.add_argument("--data", help="folder with en.jsonl / zh.jsonl (default tests/data/heldout)")
     ap.add_argument("--quiet", action="store_true", help="figures only")
     ap.add_argument("--json", action="store_true", help="figures as one JSON object")
     args = ap.parse_args(argv)
     results = {}
     for lang in args.lang or ["en", "zh"]:
-        results[lang] = evaluate(lang, args.exe)
+        results[lang] = evaluate(lang, args.exe, args.data)
     if args.json:
         print(json.dumps({k: {f: v for f, v in s.items() if f != "failures"}
                           for k, s in results.items()}, indent=2))  # fmt: skip

@@ -117,22 +117,29 @@ def register(main: click.Group) -> None:
 
     @main.command()
     @DB_OPTION
-    @click.option("--host", default="127.0.0.1", show_default=True)
-    @click.option("--port", default=8000, show_default=True, type=int)
     @click.option(
-        "--read-token-required",
-        is_flag=True,
-        help="Require a token to read too (default: reading is open).",
+        "--host",
+        default="127.0.0.1",
+        show_default=True,
+        help="Interface to bind (0.0.0.0 exposes it).",
     )
-    def serve(db_url, host, port, read_token_required):
+    @click.option("--port", default=8000, show_default=True, type=int)
+    @click.option("--read-token-required/--read-open", default=None,
+                  help="Require a token to read too (default: reading is open; also $GOALPOST_READ_TOKEN_REQUIRED).")  # fmt: skip
+    @click.option("--max-upload-mb", type=float, default=None,
+                  help="Largest upload accepted (also $GOALPOST_MAX_UPLOAD_MB).")  # fmt: skip
+    def serve(db_url, host, port, read_token_required, max_upload_mb):
         """Serve the web dashboard and JSON API. Example: goalpost serve --port 8000"""
-        import uvicorn
+        from goalpost.web import serve as run_server
 
-        from goalpost.web import create_app
-
-        app = create_app(db_url, read_token_required=read_token_required)
         err.print(f"goalpost at http://{host}:{port}/ (database {db_url})")
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        run_server(
+            db_url,
+            host=host,
+            port=port,
+            read_token_required=read_token_required,
+            max_upload_mb=max_upload_mb,
+        )
 
     @main.group()
     def token() -> None:

@@ -136,30 +136,32 @@ def scoreboard(store: Any, **filters: Any) -> list[dict[str, Any]]:
     return targets
 
 
+def status_record(t: dict[str, Any]) -> dict[str, Any]:
+    """One scoreboard row (a target with its ``assessment``) as a ``goalpost status`` JSON record."""
+    a = t.get("assessment") or {}
+    return {
+        "id": t["id"], "region": t.get("region"), "indicator": t.get("indicator_id"),
+        "indicator_text": t["indicator_text"], "comparator": t["comparator"], "value": t["value"],
+        "value_max": t.get("value_max"), "unit": t["unit"], "deadline": t.get("date"),
+        "growth": bool(t.get("growth")), "plan": t.get("doc_title"), "document": t.get("document_id"),
+        "section": t.get("section"),
+        "baseline": {"value": a.get("baseline_value"), "period": a.get("baseline_period"),
+                     "source": a.get("baseline_source")},
+        "latest": {"value": a.get("latest_value"), "period": a.get("latest_period"),
+                   "source": a.get("latest_source")},
+        "ratio": a.get("ratio"), "progress": a.get("progress"), "status": a.get("status") or "not_assessed",
+        "forecast": {"value": a.get("forecast_value"), "low": a.get("forecast_low"),
+                     "high": a.get("forecast_high"), "probability": a.get("forecast_probability")},
+        "method": a.get("method"), "explanation": a.get("explanation"),
+        "details": json.loads(a["details"]) if a.get("details") else None,
+        "revisions": t.get("revisions") or [], "review_status": t.get("review_status"),
+        "evidence": {"start": t.get("start"), "end": t.get("end"), "sentence": t.get("sentence")},
+    }  # fmt: skip
+
+
 def status_records(store: Any, **filters: Any) -> list[dict[str, Any]]:
     """The JSON form of ``goalpost status``: one record per target."""
-    out = []
-    for t in scoreboard(store, **filters):
-        a = t["assessment"] or {}
-        out.append({
-            "id": t["id"], "region": t.get("region"), "indicator": t.get("indicator_id"),
-            "indicator_text": t["indicator_text"], "comparator": t["comparator"], "value": t["value"],
-            "value_max": t.get("value_max"), "unit": t["unit"], "deadline": t.get("date"),
-            "growth": bool(t.get("growth")), "plan": t.get("doc_title"), "document": t.get("document_id"),
-            "section": t.get("section"),
-            "baseline": {"value": a.get("baseline_value"), "period": a.get("baseline_period"),
-                         "source": a.get("baseline_source")},
-            "latest": {"value": a.get("latest_value"), "period": a.get("latest_period"),
-                       "source": a.get("latest_source")},
-            "ratio": a.get("ratio"), "progress": a.get("progress"), "status": a.get("status") or "not_assessed",
-            "forecast": {"value": a.get("forecast_value"), "low": a.get("forecast_low"),
-                         "high": a.get("forecast_high"), "probability": a.get("forecast_probability")},
-            "method": a.get("method"), "explanation": a.get("explanation"),
-            "details": json.loads(a["details"]) if a.get("details") else None,
-            "revisions": t["revisions"], "review_status": t.get("review_status"),
-            "evidence": {"start": t.get("start"), "end": t.get("end"), "sentence": t.get("sentence")},
-        })  # fmt: skip
-    return out
+    return [status_record(t) for t in scoreboard(store, **filters)]
 
 
 def revision_records(store: Any) -> list[dict[str, Any]]:

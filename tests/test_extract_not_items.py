@@ -67,6 +67,10 @@ def test_policy_parameters_thresholds_and_projections_are_neither(text: str) -> 
         ),
         ("The city will build 2000 charging stations.", [(2000.0, "count")]),
         ("More than 2000 companies joined.", [(2000.0, "count")]),
+        (
+            "Shenzhen will set up a 10-billion-yuan AI fund and offer subsidies of up to 5 million yuan per project.",
+            [(1e10, "CNY")],
+        ),
         ("The number of high-tech enterprises will reach 2000 by 2025.", [(2000.0, "count")]),
         ("From 2018 to 2020 the number was stable.", []),
         (

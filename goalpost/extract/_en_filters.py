@@ -105,7 +105,8 @@ _POLICY = re.compile(
     r"\b(?:tax\s+(?:credit|deduction|rate|relief|rebate|incentive|break|exemption|allowance|holiday)s?|"
     r"super[\s-]deduction|deduct(?:ed|ion|ible)?|rebates?|reimburse(?:d|ment)?|co-?fund(?:ing|ed)?|"
     r"matching\s+(?:fund|grant)s?|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
-    r"subsidy\s+rate|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|eligible|qualif(?:y|ies|ying)|"
+    r"subsidy\s+rate|subsid(?:y|ies)\s+of|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|eligible|"
+    r"qualif(?:y|ies|ying)|one-off\s+(?:reward|bonus|grant|subsidy)|"
     r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy)|"
     r"per\s+(?:project|company|enterprise|firm|team|person|applicant|startup|award|institution|"
     r"household|individual))\b",
@@ -146,109 +147,19 @@ _LEVEL_VERB_WORDS = (
     "totaled is are was were be numbered numbers"
 )
 _LEVEL_VERBS = frozenset(_LEVEL_VERB_WORDS.split())
-_TIME_PREP_WORDS = frozenset(
-    [
-        "in",
-        "by",
-        "since",
-        "from",
-        "until",
-        "till",
-        "to",
-        "of",
-        "before",
-        "after",
-        "during",
-        "for",
-        "end",
-        "year",
-        "early",
-        "late",
-        "mid",
-        "and",
-        "through",
-        "between",
-        "on",
-        "the",
-        "around",
-        "circa",
-        "c.",
-        "fy",
-    ]
+_TIME_PREP_WORDS_WORDS = (
+    "in by since from until till to of before after during for end year early late mid and "
+    "through between on the around circa c. fy"
 )
-_REF_WORDS = frozenset(
-    [
-        "no",
-        "nos",
-        "number",
-        "art",
-        "article",
-        "chapter",
-        "section",
-        "clause",
-        "item",
-        "phase",
-        "level",
-        "grade",
-        "class",
-        "tier",
-        "room",
-        "version",
-        "ver",
-        "vol",
-        "volume",
-        "page",
-        "line",
-        "building",
-        "road",
-        "lot",
-        "annex",
-        "appendix",
-        "table",
-        "figure",
-        "fig",
-        "decree",
-        "order",
-        "resolution",
-        "document",
-        "circular",
-        "law",
-        "act",
-        "rule",
-        "standard",
-        "model",
-        "type",
-        "mark",
-        "gen",
-        "stage",
-        "round",
-        "batch",
-        "window",
-        "gate",
-        "platform",
-        "terminal",
-        "route",
-        "bus",
-        "flight",
-        "exit",
-        "box",
-        "suite",
-        "floor",
-        "unit",
-        "block",
-        "part",
-        "schedule",
-        "top",
-        "ranked",
-        "ranks",
-        "rank",
-        "ranking",
-        "placed",
-        "aged",
-        "age",
-        "ages",
-    ]
+_TIME_PREP_WORDS = frozenset(_TIME_PREP_WORDS_WORDS.split())
+_REF_WORDS_WORDS = (
+    "no nos number art article chapter section clause item phase level grade class tier room "
+    "version ver vol volume page line building road lot annex appendix table figure fig decree "
+    "order resolution document circular law act rule standard model type mark gen stage round "
+    "batch window gate platform terminal route bus flight exit box suite floor unit block part "
+    "schedule top ranked ranks rank ranking placed aged age ages"
 )
+_REF_WORDS = frozenset(_REF_WORDS_WORDS.split())
 _TIME_PREP = re.compile(
     r"\b(?:in|by|since|from|until|till|to|of|before|after|during|for|end|year|early|late|mid|and|"
     r"through|between|on|the|around|circa|c\.)\s*[-(]?\s*$",
@@ -418,12 +329,27 @@ def is_threshold(s: str, q: EnQuantity, clause_start: int) -> bool:
     )
 
 
-def is_policy_parameter(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
-    """A rate or cap a policy applies (a tax-credit rate, a per-project grant cap)."""
-    low = s[clause[0] : clause[1]].lower()
+def policy_parameters(s: str, qs: list[EnQuantity], clauses: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the values a policy applies as a rate or cap (a tax-credit rate, a per-project grant cap).
+
+    Each policy word ("capped at", "per project", "tax credit", "eligible
+    firms can receive") marks the value nearest to it in its clause, so a
+    fund announced in the same sentence as a per-project subsidy cap stays.
+    """
+    low = s.lower()
     if not any(k in low for k in _POLICY_HINTS):
-        return False
-    return bool(_POLICY.search(s, clause[0], clause[1]))
+        return set()
+    out: set[int] = set()
+    for m in _POLICY.finditer(s):
+        clause = next(((a, b) for a, b in clauses if a <= m.start() < b), (0, len(s)))
+        near = [
+            (min(abs(q.start - m.end()), abs(m.start() - q.end)), i)
+            for i, q in enumerate(qs)
+            if clause[0] <= q.num_start < clause[1]
+        ]
+        if near:
+            out.add(min(near)[1])
+    return out
 
 
 def is_projection(s: str, clause: tuple[int, int]) -> bool:

@@ -64,6 +64,7 @@ CUES = re.compile(
     rf"\b(?:(?P<ts>{_T_STRONG})|(?P<os>{_O_STRONG})|(?P<tw>{_T_WEAK})|(?P<ow>{_O_WEAK}))\b",
     re.I,
 )
+CUES_LOW = re.compile(CUES.pattern)  # for lower-cased text (same matches, much faster)
 
 
 # Words a cue can start with: the cue pattern is only tried at these words.
@@ -136,6 +137,7 @@ def decide_kind(
     next_start: int,
     clause_year: int | None = None,
     doc_year: int | None = None,
+    plan_section: bool = False,
 ) -> str | None:
     """ "target", "observation", or None when no cue decides.
 
@@ -174,9 +176,13 @@ def decide_kind(
         return "observation"
     if any(c.group("tw") for c in cues):
         return "target"
-    if after:
-        return "target" if after[0].group("ts") else "observation"
     if weak:
+        return "observation"
+    # "The city's R&D intensity is 2.8%": the present tense states a fact,
+    # except in a targets section, where "is" lists the goals.
+    if not plan_section and any(
+        c.group("ow") and c.start() < q.start and c.start() >= clause[0] for c in cues
+    ):
         return "observation"
     return None
 

@@ -21,15 +21,15 @@ _LINK_VERB = re.compile(
     r"hit|hits|grow(?:s|n)?|grew|increase(?:s|d)?|rise(?:s|n)?|rose|climb(?:s|ed)?|make(?:s)?\s+up|"
     r"made\s+up|represent(?:s|ed|ing)?|constitut(?:e|es|ed|ing)|come\s+to|came\s+to|top(?:s|ped)?|"
     r"equal(?:s|led)?|remain(?:s|ed)?|keep|kept|maintain(?:ed)?|account\s+for|achieve[sd]?|"
-    r"register(?:s|ed)?|record(?:s|ed)?|up\s+to)\s*(?:by\s+|to\s+|at\s+)?$"
+    r"register(?:s|ed)?|record(?:s|ed)?|up\s+to)\s*(?:by\s+|to\s+|at\s+|from\s+)?$"
     r"|\b(?:will|shall|would|could|should|must|may|can)\s+(?:\w+ly\s+)?$"
     r"|\b(?:expected|set|going|aims?|aiming|plans?|planning|strives?|striving|hopes?|hoping|"
     r"continues?|continued|is|are|was|were)\s+to\s+(?:\w+ly\s+)?$",
     re.I,
 )
 _SUBJ_LEFT = re.compile(
-    r"(?:^|[,;:(]|\b(?:that|which|who|whose|while|whereas|with|where|when|but)\b)"
-    r"(?![^,;:(]*(?:[,;:(]|\b(?:that|which|who|whose|while|whereas|with|where|when|but)\b))",
+    r"(?:^|(?<!\d),|[;:(]|\b(?:that|which|who|whose|while|whereas|with|where|when|but)\b)"
+    r"(?!(?:[^,;:(]|(?<=\d),)*(?:(?<!\d),|[;:(]|\b(?:that|which|who|whose|while|whereas|with|where|when|but)\b))",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:which|that|it|this|they|these|who|those)$", re.I)
@@ -61,7 +61,7 @@ _STOP_AFTER = re.compile(
     r"and|or|in|on|at|for|under|over|across|into|than|as|while|during|since|including|such|per|"
     r"come|comes|came|undergo|undergoes|reach|reaches|reached|accounting|account|accounts|turning|"
     r"making|bringing|driving|reaching|representing|constituting|each|every|this|last|next|so|"
-    r"through|between|among|up|via|etc|(?<!of\s)(?:the|a|an|its|their))\b|[,;:.()\"]",
+    r"through|between|among|up|via|etc|worth|(?<!of\s)(?:the|a|an|its|their))\b|(?<!\d)[,.]|[,.](?!\d)|[;:()\"]",
     re.I,
 )
 _SPEND = re.compile(
@@ -70,7 +70,7 @@ _SPEND = re.compile(
     re.I,
 )
 _NOUN_OF_BEFORE = re.compile(
-    r"((?:[\w&'-]+\s+){0,4}[\w&'-]+)\s+(?:of|worth|valued\s+at|totalling|totaling|amounting\s+to)\s+$",
+    r"((?:[A-Za-z&'-][\w&'-]*\s+){0,4}[A-Za-z&'-][\w&'-]*)\s+(?:of|worth|valued\s+at|totalling|totaling|amounting\s+to)\s+$",
     re.I,
 )
 _NP_BREAK = re.compile(
@@ -97,106 +97,18 @@ _NOT_NOUN = re.compile(
 )
 
 
-_LINK_LAST = frozenset(
-    [
-        "reach",
-        "reaches",
-        "reached",
-        "reaching",
-        "exceed",
-        "exceeds",
-        "exceeded",
-        "exceeding",
-        "surpass",
-        "surpasses",
-        "surpassed",
-        "surpassing",
-        "to",
-        "for",
-        "at",
-        "by",
-        "be",
-        "is",
-        "are",
-        "was",
-        "were",
-        "hit",
-        "hits",
-        "grow",
-        "grows",
-        "grown",
-        "grew",
-        "increase",
-        "increases",
-        "increased",
-        "rise",
-        "rises",
-        "risen",
-        "rose",
-        "climb",
-        "climbs",
-        "climbed",
-        "up",
-        "represent",
-        "represents",
-        "represented",
-        "representing",
-        "constitute",
-        "constitutes",
-        "constituted",
-        "constituting",
-        "top",
-        "tops",
-        "topped",
-        "equal",
-        "equals",
-        "equalled",
-        "remain",
-        "remains",
-        "remained",
-        "keep",
-        "kept",
-        "maintain",
-        "maintained",
-        "achieve",
-        "achieves",
-        "achieved",
-        "register",
-        "registers",
-        "registered",
-        "record",
-        "records",
-        "recorded",
-        "total",
-        "totals",
-        "totalled",
-        "totaled",
-        "totalling",
-        "totaling",
-        "will",
-        "shall",
-        "would",
-        "could",
-        "should",
-        "must",
-        "may",
-        "can",
-        "make",
-        "makes",
-        "made",
-        "amount",
-        "amounts",
-        "amounted",
-        "amounting",
-        "account",
-        "accounts",
-        "accounted",
-        "accounting",
-        "stand",
-        "stands",
-        "stood",
-    ]
+_LINK_LAST_WORDS = (
+    "reach reaches reached reaching exceed exceeds exceeded exceeding surpass surpasses "
+    "surpassed surpassing to for at by be is are was were hit hits grow grows grown grew "
+    "increase increases increased rise rises risen rose climb climbs climbed up represent "
+    "represents represented representing constitute constitutes constituted constituting top "
+    "tops topped equal equals equalled remain remains remained keep kept maintain maintained "
+    "achieve achieves achieved register registers registered record records recorded total "
+    "totals totalled totaled totalling totaling will shall would could should must may can make "
+    "makes made amount amounts amounted amounting account accounts accounted accounting stand "
+    "stands stood from"
 )
+_LINK_LAST = frozenset(_LINK_LAST_WORDS.split())
 _OF_LAST = frozenset(["of", "worth", "at", "totalling", "totaling", "to"])
 
 

@@ -9,28 +9,11 @@ from __future__ import annotations
 
 import re
 
-_UNITS_W = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
+_UNITS_W_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_UNITS_W = list(_UNITS_W_WORDS.split())
 _TENS_W = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 SMALL = {w: i for i, w in enumerate(_UNITS_W)} | {w: 20 + 10 * i for i, w in enumerate(_TENS_W)}
 SMALL |= {"nought": 0, "naught": 0}
@@ -80,6 +63,7 @@ CORE = re.compile(
 )
 
 
+CORE_LOW = re.compile(CORE.pattern.lower())  # for lower-cased text: same matches, faster
 DIGIT_CORE = re.compile(rf"(?<![\d.])(?<!\d\.)(?P<d>{_DIGITS})")
 # Words a written number can start with (``CORE``'s word branch is only tried there).
 WORD_FIRSTS = tuple(

@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from goalpost.extract._numerals_en import CORE, DIGIT_CORE, WORD_FIRSTS, has_number_word, read_core
+from goalpost.extract._numerals_en import (
+    CORE,
+    CORE_LOW,
+    DIGIT_CORE,
+    WORD_FIRSTS,
+    has_number_word,
+    read_core,
+)
 from goalpost.extract._text import match_at_words, word_before
 from goalpost.extract._types import Quantity
 from goalpost.extract._units_en import (
@@ -126,90 +133,17 @@ class EnQuantity(Quantity):
     growth_noun: bool = False
 
 
-_CMP_LAST = frozenset(
-    [
-        "than",
-        "over",
-        "above",
-        "exceed",
-        "exceeds",
-        "exceeded",
-        "exceeding",
-        "surpass",
-        "surpasses",
-        "surpassed",
-        "surpassing",
-        "of",
-        "least",
-        "most",
-        "about",
-        "around",
-        "approximately",
-        "approx.",
-        "nearly",
-        "almost",
-        "some",
-        "roughly",
-        "to",
-        "circa",
-        "estimated",
-        "at",
-        "average",
-        "beyond",
-        "topped",
-        "topping",
-        "within",
-        "below",
-        "under",
-        "min.",
-        "max.",
-        "exceed",
-    ]
+_CMP_LAST_WORDS = (
+    "than over above exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing "
+    "of least most about around approximately approx. nearly almost some roughly to circa "
+    "estimated at average beyond topped topping within below under min. max. exceed"
 )
-_CUR_LAST = frozenset(
-    [
-        "us",
-        "usd",
-        "s",
-        "sgd",
-        "hk",
-        "hkd",
-        "a",
-        "aud",
-        "c",
-        "cad",
-        "nt",
-        "twd",
-        "nz",
-        "nzd",
-        "mxn",
-        "mex",
-        "rmb",
-        "cny",
-        "eur",
-        "gbp",
-        "rs",
-        "rs.",
-        "inr",
-        "krw",
-        "jpy",
-        "chf",
-        "musd",
-        "meur",
-        "mgbp",
-        "maud",
-        "mcad",
-        "mcny",
-        "msgd",
-        "mhkd",
-        "dollar",
-        "dollars",
-        "euro",
-        "euros",
-        "u.s.",
-        "u.s",
-    ]
+_CMP_LAST = frozenset(_CMP_LAST_WORDS.split())
+_CUR_LAST_WORDS = (
+    "us usd s sgd hk hkd a aud c cad nt twd nz nzd mxn mex rmb cny eur gbp rs rs. inr krw jpy "
+    "chf musd meur mgbp maud mcad mcny msgd mhkd dollar dollars euro euros u.s. u.s"
 )
+_CUR_LAST = frozenset(_CUR_LAST_WORDS.split())
 
 
 def _cmp_before(text: str, lo: int, pos: int) -> tuple[str, int, str] | None:
@@ -340,9 +274,12 @@ def _candidates(text: str, start: int, end: int) -> list[re.Match[str]]:
         or ("a" in low_words or "an" in low_words)
         and has_number_word(low_words & _SCALE_WORDS)
     ):
+        # Lower-case text and pattern: ``re`` is much slower case-blind.
+        low = text.lower()
+        pattern, where = (CORE_LOW, low) if len(low) == len(text) else (CORE, text)
         found += [
             m
-            for m in match_at_words(CORE, text, WORD_FIRSTS, start, end, overlapping=True)
+            for m in match_at_words(pattern, where, WORD_FIRSTS, start, end, overlapping=True)
             if m.group("w")
         ]
         found.sort(key=lambda m: m.start())

@@ -16,72 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ABBREV = frozenset(
-    [
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "p.r.c",
-        "h.k",
-        "e.g",
-        "i.e",
-        "etc",
-        "co",
-        "ltd",
-        "inc",
-        "corp",
-        "no",
-        "nos",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "art",
-        "vs",
-        "approx",
-        "fig",
-        "figs",
-        "vol",
-        "dept",
-        "govt",
-        "gov",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "rs",
-        "sr",
-        "jr",
-        "para",
-        "pp",
-        "cf",
-        "al",
-        "est",
-        "op",
-        "ph",
-        "mt",
-        "ft",
-        "sq",
-        "ave",
-        "blvd",
-        "univ",
-        "assn",
-        "bros",
-        "intl",
-        "natl",
-    ]
+_ABBREV_WORDS = (
+    "u.s u.k u.n e.u p.r.c h.k e.g i.e etc co ltd inc corp no nos mr mrs ms dr prof st art vs "
+    "approx fig figs vol dept govt gov jan feb mar apr jun jul aug sep sept oct nov dec rs sr "
+    "jr para pp cf al est op ph mt ft sq ave blvd univ assn bros intl natl"
 )
+_ABBREV = frozenset(_ABBREV_WORDS.split())
 
 # Sentence-ending punctuation: Chinese ones always end a sentence; Latin ones
 # only when followed by closing quotes/brackets and then space or the end.

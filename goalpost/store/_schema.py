@@ -140,6 +140,11 @@ items = Table(
     Column("created_at", String(32), nullable=False),
 )
 Index("ix_items_kind_indicator_region", items.c.kind, items.c.indicator_id, items.c.region)
+# The scoreboard's covering index (created by migration 0002).
+Index(
+    "ix_items_board", items.c.kind, items.c.review_status, items.c.document_id, items.c.start, items.c.id,
+    items.c.region, items.c.date, items.c.indicator_id,
+)  # fmt: skip
 
 reviews = Table(
     "reviews",

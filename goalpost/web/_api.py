@@ -8,13 +8,13 @@ here, so the API needs no CSRF protection.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from goalpost._scoreboard import status_record
 from goalpost._tokens import verify_token
 from goalpost.web import _queries as qy
 from goalpost.web._api_models import (
@@ -123,27 +123,6 @@ def api_observation(request: Request, item_id: str) -> dict[str, Any]:
     if row is None or row["kind"] != "observation":
         raise HTTPException(status_code=404, detail="observation not found")
     return _item_out(row)
-
-
-def status_record(t: dict[str, Any]) -> dict[str, Any]:
-    """One record in the shape of ``goalpost._scoreboard.status_records``."""
-    a = t.get("assessment") or {}
-    return {
-        "id": t["id"], "region": t.get("region"), "indicator": t.get("indicator_id"),
-        "indicator_text": t["indicator_text"], "comparator": t["comparator"], "value": t["value"],
-        "value_max": t.get("value_max"), "unit": t["unit"], "deadline": t.get("date"),
-        "growth": bool(t.get("growth")), "plan": t.get("doc_title"), "document": t.get("document_id"),
-        "section": t.get("section"),
-        "baseline": {"value": a.get("baseline_value"), "period": a.get("baseline_period"), "source": a.get("baseline_source")},
-        "latest": {"value": a.get("latest_value"), "period": a.get("latest_period"), "source": a.get("latest_source")},
-        "ratio": a.get("ratio"), "progress": a.get("progress"), "status": a.get("status") or "not_assessed",
-        "forecast": {"value": a.get("forecast_value"), "low": a.get("forecast_low"), "high": a.get("forecast_high"),
-                     "probability": a.get("forecast_probability")},
-        "method": a.get("method"), "explanation": a.get("explanation"),
-        "details": json.loads(a["details"]) if a.get("details") else None,
-        "revisions": t.get("revisions") or [], "review_status": t.get("review_status"),
-        "evidence": {"start": t.get("start"), "end": t.get("end"), "sentence": t.get("sentence")},
-    }  # fmt: skip
 
 
 @router.get("/status", response_model=Page[StatusOut])
