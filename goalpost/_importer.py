@@ -151,6 +151,10 @@ def sniff_encoding(head: bytes, path: str | None = None) -> str:
     try:
         text = decode_bytes(sample, path)
     except DecodeError as exc:
+        # why: a UTF-8 file with a few rows pasted from a GBK file is still a UTF-8
+        # file; its bad rows become row errors instead of the whole file failing
+        if _mostly_utf8(sample):
+            return "utf-8"
         raise ImportFileError(exc.reason, path) from exc
     for enc in ("utf-8", "gb18030", "big5", "cp950", "big5hkscs", "cp1252"):
         try:
@@ -160,6 +164,20 @@ def sniff_encoding(head: bytes, path: str | None = None) -> str:
             continue
     # decode_bytes fell back to a lossy decode; stream with the same lossy codec.
     return "gb18030"
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """True when most lines holding non-ASCII bytes are valid UTF-8 (a GBK file has none)."""
+    ok = bad = 0
+    for line in sample.splitlines():
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            ok += 1
+        except UnicodeDecodeError:
+            bad += 1
+    return ok > bad
 
 
 def _rows_csv(path: Path, limits: ImportLimits) -> Iterator[tuple[int, dict[str, str]]]:

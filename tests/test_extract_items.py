@@ -234,3 +234,28 @@ def test_level_and_share_in_one_sentence_are_two_items() -> None:
         (4e11, "CNY", "2020"),
         (15.0, "%", "2020"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- high-tech enterprises: more than 15,000;",
+            [("high-tech enterprises", 15000.0, "count")],
+        ),
+        ("R&D intensity: 3.2%", [("R&D intensity", 3.2, "%")]),
+        (
+            "R&D intensity (%)  2.6  3.2",
+            [("R&D intensity (%)", 2.6, "%"), (None, 3.2, "%")],
+        ),
+        (
+            "Output of high-tech industries (billion yuan) 120 150",
+            [(None, 120e9, "CNY"), (None, 150e9, "CNY")],
+        ),
+    ],
+)
+def test_list_labels_and_table_rows_name_and_unit_their_values(text: str, expected: list) -> None:
+    got = [(i.indicator, i.value, i.unit) for i in _items(text)]
+    assert [(v, u) for _, v, u in got] == [(v, u) for _, v, u in expected]
+    for (name, _, _), (want, _, _) in zip(got, expected, strict=True):
+        assert want is None or name == want

@@ -185,3 +185,18 @@ def test_full_width_digits_are_read_at_their_own_offsets() -> None:
     qs = find_quantities(text)
     assert [(q.value, q.unit) for q in qs] == [(12000.0, "count"), (3.1, "%")]
     assert [q.surface for q in qs] == ["１２０００", "３．１％"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("3 937 751 people", [3937751.0]),
+        ("40 000 firms", [40000.0]),
+        ("100 000 jobs", [100000.0]),
+        ("columns 120 150", [120.0, 150.0]),
+        ("(billion yuan) 120", [120.0]),
+        ("hundred thousand dollars", [100000.0]),
+    ],
+)
+def test_space_grouping_and_bare_scale_words(text: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == values

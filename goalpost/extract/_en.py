@@ -82,6 +82,37 @@ _GROWTH_NOUN = re.compile(
     r"(?:(?:average|annual|yearly)\s+)?(?:(?:rate|growth)\s+of\s+)?$",
     re.I,
 )
+_ROW_UNIT = re.compile(
+    r"\((%|per\s*cent|percent|(?:(10,000|100\s+million|hundred\s+million|thousand|million|billion)\s+)?"
+    r"(yuan|rmb|us\$|usd|dollars|euros?|people|persons|units|enterprises))\)[\s\d.,%-]*$",
+    re.I,
+)
+_ROW_SCALE = {
+    "10,000": 1e4,
+    "100 million": 1e8,
+    "hundred million": 1e8,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+}
+_ROW_CUR = {
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "us$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+}
+
+
+def _row_unit(m: re.Match[str]) -> tuple[str, float]:
+    if m.group(3) is None:
+        return "%", 1.0
+    factor = _ROW_SCALE.get(re.sub(r"\s+", " ", (m.group(2) or "").lower()), 1.0)
+    return _ROW_CUR.get(m.group(3).lower(), "count"), factor
+
+
 _PER_UNIT = re.compile(
     r"\bper\s+(?P<n>10,000|10 000|ten\s+thousand|100,000|100 000|hundred\s+thousand|1,000|thousand|"
     r"million|100|capita|head)\s*(?P<w>people|persons|population|residents|inhabitants|employees|"
@@ -286,6 +317,12 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 kind = "target" if (ctx.doc_is_plan or in_plan_section) else "observation"
         date = choose_date(times, q, clause, kind, ctx)
         unit = _per_unit(s, q, clause) or q.unit
+        value = float(q.value)
+        row = _ROW_UNIT.search(s, 0, q.num_start) if unit == "count" and not q.scaled else None
+        if row:
+            # A table row's unit in its label: "R&D intensity (%)  2.6  3.2", "Output (billion yuan) 120".
+            unit, factor = _row_unit(row)
+            value *= factor
         found = indicator(s, q, clause, prev=first_found, lo=prev_end)
         if from_found is not None and word_before(s, q.start) == "to":
             found = from_found  # "rose from 5.5% in 2015 to 6.5% in 2021": the same indicator
@@ -308,7 +345,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 kind=kind,  # type: ignore[arg-type]
                 indicator=name,
                 comparator=q.comparator,  # type: ignore[arg-type]
-                value=float(q.value),
+                value=value,
                 unit=unit,
                 start=base + q.start,
                 end=base + q.end,

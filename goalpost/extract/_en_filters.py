@@ -277,6 +277,10 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             return "list numbering"
     if q.unit in ("count",) and not q.scaled and _DURATION.match(s, q.end):
         return "duration"
+    if re.search(r"\(\s*$", s[max(0, q.start - 3) : q.start]) and re.match(
+        r"\s+[A-Za-z][A-Za-z ]{0,24}\)", s[q.end :]
+    ):
+        return "unit label"  # "Patents (10,000 units)"
     if _BENCHMARK_AFTER.match(s, q.end):
         return "reference value"  # "well below the 1 percent benchmark recommended by UNESCO"
     if q.unit == "times" and not _TIMES_AS_MULTIPLE.search(

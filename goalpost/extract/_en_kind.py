@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from goalpost.extract._quantities_en import EnQuantity
+from goalpost.extract._text import lower_pattern
 from goalpost.extract._types import TimeExpr
 
 # Cues are matched as whole phrases, longest first, so "will have" is one
@@ -64,7 +65,7 @@ CUES = re.compile(
     rf"\b(?:(?P<ts>{_T_STRONG})|(?P<os>{_O_STRONG})|(?P<tw>{_T_WEAK})|(?P<ow>{_O_WEAK}))\b",
     re.I,
 )
-CUES_LOW = re.compile(CUES.pattern)  # for lower-cased text (same matches, much faster)
+CUES_LOW = lower_pattern(CUES)  # for lower-cased text: same matches, much faster
 
 
 # Words a cue can start with: the cue pattern is only tried at these words.

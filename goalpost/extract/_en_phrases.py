@@ -109,6 +109,10 @@ _LINK_LAST_WORDS = (
     "stands stood from"
 )
 _LINK_LAST = frozenset(_LINK_LAST_WORDS.split())
+_LABEL = re.compile(
+    r"^[\s\-•*·–\d.)(]*([A-Za-z][^:;]{1,70}?)\s*:\s*(?:about\s+|around\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)
 _OF_LAST = frozenset(["of", "worth", "at", "totalling", "totaling", "to"])
 
 
@@ -160,8 +164,8 @@ def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
         words = words[:limit]
         b = a + len(" ".join(words))
     phrase = s[a:b].rstrip()
-    if _NOT_NOUN.match(phrase.split()[0]):
-        return None
+    if _NOT_NOUN.match(phrase.split()[0]) or phrase[0].isdigit():
+        return None  # a verb, a preposition, or the next value in a table row
     if len(words) == 1 and words[0].lower().endswith("ed"):
         return None  # "with 2,820 established in 2016": a participle, not a noun
     return a, a + len(phrase)
@@ -189,6 +193,11 @@ def _subject_before(s: str, clause_start: int, pos: int, lo: int = 0) -> tuple[i
     conj = re.match(r"(?:and|or|but|while)\s+", s[a:b], re.I)
     if conj:
         a += conj.end()
+    if lo and a < b:
+        # "... had 7,821 high-tech enterprises and R&D intensity was 2.6%": the last conjunct.
+        last_and = s.rfind(" and ", a, b)
+        if last_and >= 0:
+            a = last_and + 5
     if b <= a and rel is not None:
         a = b = rel.start()  # "..., which has reached 44": resolved below
     elif b <= a or re.match(r"(?:and|or|etc|such\s+as|including)\b", s[a:b], re.I):
@@ -279,6 +288,12 @@ def indicator(
     'total contractual value for technology transfer'
     """
     cs, ce = clause
+    # "- high-tech enterprises: more than 15,000;", "R&D intensity: 3.2%"
+    label = _LABEL.search(s, 0, q.start)
+    if label:
+        got = _clean_span(s, label.start(1), label.end(1))
+        if got:
+            return got
     # "bringing the total number to 215", "increase the number of labs to 500"
     tv = (
         _TO_VERB.search(s, max(cs, q.start - 90), q.start)
@@ -391,6 +406,9 @@ def fallback_indicator(
 ) -> tuple[str, int | None, int | None]:
     """The few words before the value in its clause, when nothing better reads."""
     words = s[clause[0] : q.start].split()[-5:]
+    digit = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
+    if digit and digit[-1] < len(words) - 1:
+        words = words[digit[-1] + 1 :]  # not back past the previous value
     phrase = _clean(" ".join(words)) or s[q.start : q.end]
     i = s.rfind(phrase, clause[0], q.end) if phrase else -1
     return phrase, (i if i >= 0 else None), (i + len(phrase) if i >= 0 else None)

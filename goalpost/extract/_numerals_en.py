@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from goalpost.extract._text import lower_pattern
+
 _UNITS_W_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -45,7 +47,7 @@ _DIGITS = (
     r"|(?<!\d,)\d{1,3},\d{1,2}(?![\d,])(?!\.\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?!\d)"
-    r"|\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d)"
+    r"|\d{1,3}(?: \d{3}){2,}(?:\.\d+)?(?!\d)|\d{1,2} \d{3}(?:\.\d+)?(?!\d)|\d{1,3} 000(?!\d)"
     r"|\d+(?:\.\d+)?"
     r"|(?<![A-Za-z])\.\d+"
 )
@@ -63,7 +65,7 @@ CORE = re.compile(
 )
 
 
-CORE_LOW = re.compile(CORE.pattern.lower())  # for lower-cased text: same matches, faster
+CORE_LOW = lower_pattern(CORE)  # for lower-cased text: same matches, faster
 DIGIT_CORE = re.compile(rf"(?<![\d.])(?<!\d\.)(?P<d>{_DIGITS})")
 # Words a written number can start with (``CORE``'s word branch is only tried there).
 WORD_FIRSTS = tuple(
@@ -204,7 +206,11 @@ def read_core(m: re.Match[str]) -> tuple[float, int, int, bool, bool] | None:
             return float(raw.replace(",", ".")), m.start(), m.end(), False, False
         value = float(raw.replace(",", "").replace(" ", ""))
         return value, m.start(), m.end(), False, raw.isdigit()
-    parsed = parse_words(m.group("w"))
+    w = m.group("w")
+    first = w.split(None, 1)[0].lower()
+    if first in BIG or first in ("dozen", "dozens"):
+        return None  # a bare scale word ("billion yuan" in a table header) is not a number
+    parsed = parse_words(w)
     if parsed is None:
         return None
     value, used = parsed

@@ -133,3 +133,15 @@ def match_at_words(
             if not overlapping:
                 last = m.end()
     return out
+
+
+def lower_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` for lower-cased text, without IGNORECASE (much faster in ``re``).
+
+    Only for patterns whose escapes are all lower-case (``\\d``, ``\\s``, ``\\b``, ``\\w``).
+
+    >>> lower_pattern(re.compile(r"(?P<m>July)\\s+\\d+", re.I)).match("july 4").group("m")
+    'july'
+    """
+    text = pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(text, pattern.flags & ~re.IGNORECASE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from goalpost.extract._periods import five_year_plan_mentions
-from goalpost.extract._text import match_at_words
+from goalpost.extract._text import lower_pattern, match_at_words
 from goalpost.extract._types import TimeExpr
 
 _MONTHS = {
@@ -137,8 +137,8 @@ _ANCHOR_FIRSTS_WORDS = (
 _ANCHOR_FIRSTS = list(_ANCHOR_FIRSTS_WORDS.split())
 
 
-_TIME_LOW = re.compile(_TIME.pattern.lower())
-_WORD_ANCHOR_LOW = re.compile(_WORD_ANCHOR.pattern.lower())
+_TIME_LOW = lower_pattern(_TIME)
+_WORD_ANCHOR_LOW = lower_pattern(_WORD_ANCHOR)
 
 
 def _anchors(text: str, start: int, end: int) -> list[re.Match[str]]:
