@@ -10,8 +10,9 @@ Measured, each over ``--n`` runs with varied filters:
 - ``status, all``: ``goalpost status --format json`` as it is today
   (``status_records``: every target, every assessment loaded);
 - ``status, --region``: the same narrowed to one region;
-- ``status, page of 50``: what a paginated status does (SQL filter, sort,
-  limit; then assessments of those 50), i.e. ``GET /api/status?limit=50``;
+- ``status --limit 50``: a page of ``goalpost status`` (once the command has
+  ``--limit``), filters varied;
+- ``status, page of 50``: the API's paginated status, ``GET /api/status?limit=50``;
 - ``scoreboard page``: ``GET /`` of the web app (in-process ASGI client),
   first page and filtered pages.
 
@@ -103,6 +104,20 @@ def cases(url: str, n: int, rng: random.Random) -> dict[str, list[float]]:
         max(3, n // 5),
     )
 
+    import inspect
+
+    from goalpost._scoreboard import scoreboard
+
+    if "limit" in inspect.signature(scoreboard).parameters:  # once `status --limit` exists
+
+        def cli_page() -> None:
+            f = rng.choice([{}, {"region": rng.choice(regions)}, {"status": "on_track"}])
+            json.dumps(
+                status_records(store, limit=50, offset=rng.randrange(0, 2000, 50), **f), default=str
+            )
+
+        out["status --limit 50"] = timed(cli_page, n)
+
     def api_page() -> None:
         q = rng.choice(["", f"&region={rng.choice(regions)}", "&status=on_track", "&sort=deadline"])
         r = client.get(f"/api/status?limit=50&offset={rng.randrange(0, 2000, 50)}{q}")
@@ -129,8 +144,9 @@ def main() -> None:
     ap.add_argument("--dbs", default="sqlite,postgresql")
     ap.add_argument("--pg", default=pg_admin_url())
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--suffix", default="", help="database name suffix (to keep variants apart)")
     args = ap.parse_args()
-    tag = f"{args.targets}_{args.observations}"
+    tag = f"{args.targets}_{args.observations}{args.suffix}"
     rows = []
     for db in args.dbs.split(","):
         if db == "sqlite":

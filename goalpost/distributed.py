@@ -130,7 +130,8 @@ class _Cluster:
             return
         if scheduler:
             try:
-                self.client = Client(scheduler, timeout="30s")
+                # timeout: Dask's distributed.comm.timeouts.connect (30 s unless configured)
+                self.client = Client(scheduler)
             except (OSError, TimeoutError) as exc:
                 raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
             return

@@ -208,9 +208,14 @@ def test_reingest_outcomes_match_the_default_engine(
 
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path, seeds_dir: Path) -> None:
+    import dask
+
     from goalpost._exceptions import ConfigError
 
-    with pytest.raises(ConfigError, match="Dask scheduler at tcp://127.0.0.1:9"):
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "2s"}),
+        pytest.raises(ConfigError, match="Dask scheduler at tcp://127.0.0.1:9"),
+    ):
         ingest_dask(
             Store(f"sqlite:///{tmp_path / 'a.db'}"), [seeds_dir], scheduler="tcp://127.0.0.1:9"
         )

@@ -35,14 +35,33 @@ from goalpost.extract._en_kind import (
     section_is_plan,
 )
 from goalpost.extract._en_phrases import fallback_indicator, indicator, owner_region
-from goalpost.extract._numerals_en import has_number_word
+from goalpost.extract._numerals_en import NUMBER_WORD_LOW
 from goalpost.extract._quantities_en import EnQuantity, scan_quantities
 from goalpost.extract._text import match_at_words, normalized, word_before
 from goalpost.extract._time_en import find_times
 from goalpost.extract._types import SentenceContext, SentenceResult
 
 _DIGIT = re.compile(r"\d")
-_LOWER_WORD = re.compile(r"[a-z]+")
+# "by the end of this year": a deadline a sentence without numbers can set.
+_YEAR_END = re.compile(
+    r"\bby\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:this|the)\s+year)", re.I
+)
+
+
+def may_hold_number(s: str) -> bool:
+    """Whether sentence ``s`` has a digit or a written number (other than "a"/"an").
+
+    The cheap test that lets a sentence without any number candidate skip
+    every other English rule.
+    """
+    return bool(_DIGIT.search(s) or NUMBER_WORD_LOW.search(s.lower()))
+
+
+def sets_deadline_without_number(s: str, doc_date: str | None) -> str | None:
+    """The deadline a sentence without numbers sets ("By the end of the year, ...")."""
+    if _YEAR_END.search(s):
+        return governing_date(find_times(s, doc_date=doc_date), s)
+    return None
 _CLAUSE_BREAK = re.compile(
     r";|:\s|,\s*(?=(?:and|while|with|but|which|whereas|of\s+which|bringing|accounting|turning|driving|"
     r"making|reaching|representing|constituting|up|down|an?\s+(?:increase|decrease|rise|drop)|"
@@ -225,11 +244,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     raw = ctx.text[ctx.start : ctx.end]
     s = norm_text[ctx.start : ctx.end] if norm_text is not None else normalized(raw)
     result = SentenceResult()
-    if not (_DIGIT.search(s) or has_number_word(set(_LOWER_WORD.findall(s.lower())) - {"a", "an"})):
-        if re.search(
-            r"\bby\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:this|the)\s+year)", s, re.I
-        ):
-            result.sets_governing_date = governing_date(find_times(s, doc_date=ctx.doc_date), s)
+    if not may_hold_number(s):
+        result.sets_governing_date = sets_deadline_without_number(s, ctx.doc_date)
         return result
     ref = reference_year(ctx.doc_title, ctx.doc_date)
     times = find_times(s, doc_date=ctx.doc_date, ref_year=ref)

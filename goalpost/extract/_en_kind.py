@@ -65,7 +65,6 @@ CUES = re.compile(
     rf"\b(?:(?P<ts>{_T_STRONG})|(?P<os>{_O_STRONG})|(?P<tw>{_T_WEAK})|(?P<ow>{_O_WEAK}))\b",
     re.I,
 )
-CUES_LOW = lower_pattern(CUES)  # for lower-cased text: same matches, much faster
 
 
 # Words a cue can start with: the cue pattern is only tried at these words.
@@ -82,6 +81,12 @@ _CUE_FIRST_WORDS = (
     "enacted passed recruited selected according reported showed shows planned "
 )
 CUE_FIRSTS = tuple(_CUE_FIRST_WORDS.split())
+# For lower-cased text: same matches, much faster. The leading lookahead on
+# the letters a cue can start with lets ``re`` skip to them instead of trying
+# the whole alternation at every position.
+CUES_LOW = re.compile(
+    "(?=['" + "".join(sorted({w[0] for w in CUE_FIRSTS})) + "])" + lower_pattern(CUES).pattern
+)
 
 
 _PARENTHETICAL = re.compile(

@@ -66,7 +66,9 @@ CORE = re.compile(
 
 
 CORE_LOW = lower_pattern(CORE)  # for lower-cased text: same matches, faster
-DIGIT_CORE = re.compile(rf"(?<![\d.])(?<!\d\.)(?P<d>{_DIGITS})")
+# The leading lookahead lets ``re`` skip to candidate characters (a lookbehind first
+# makes it try every position: eight times slower on prose).
+DIGIT_CORE = re.compile(rf"(?=[\d.])(?<![\d.])(?<!\d\.)(?P<d>{_DIGITS})")
 # Words a written number can start with (``CORE``'s word branch is only tried there).
 WORD_FIRSTS = tuple(
     sorted(
@@ -91,6 +93,21 @@ WORD_FIRSTS = tuple(
     )
 )
 _WORD_SET = frozenset(WORD_FIRSTS)
+
+# A written number other than "a"/"an" somewhere in lower-cased text: what
+# decides whether the word branch of ``CORE`` is worth trying at all.
+NUMBER_WORD_LOW = re.compile(
+    "(?=[" + "".join(sorted({w[0] for w in _WORD_SET})) + "])"
+    r"(?<![a-z])(?:" + "|".join(sorted(_WORD_SET - {"a", "an"}, key=len, reverse=True)) + r")(?![a-z])"
+)
+# Where the word branch of ``CORE`` can start in lower-cased text: a whole
+# token it can begin with (every token of a written number is a whole word).
+WORD_START_LOW = re.compile(
+    r"(?<!\w)(?<![a-z]')(?:"
+    + "|".join(sorted({*SMALL, *BIG, "hundred", "dozens", "dozen", "a", "an", "half", "quarter"},
+                      key=len, reverse=True))
+    + r")\b"
+)
 
 
 def has_number_word(lower_words: set[str]) -> bool:

@@ -25,6 +25,7 @@ import logging
 from collections.abc import Callable
 
 from goalpost._models import Document, Item, Section
+from goalpost.extract._en import may_hold_number, sets_deadline_without_number
 from goalpost.extract._periods import plan_period, reads_as_plan, title_year
 from goalpost.extract._split import split_sentences
 from goalpost.extract._text import normalized, sentence_lang
@@ -137,6 +138,20 @@ def extract(document: Document) -> list[Item]:
         lang = sentence_lang(sent)
         comp = en if lang == "en" else _zh_component()
         if comp is None:
+            continue
+        if comp is en and not may_hold_number(sent):
+            # Most prose has no number: skip the component (and its context) cheaply.
+            deadline = sets_deadline_without_number(sent, document.date)
+            if deadline and not in_heading:
+                governing = deadline
+                if inner is not None:
+                    key = (inner.start, inner.end)
+                    first = first_para_of.setdefault(key, para)
+                    if first == para and key not in lead_dates:
+                        lead_dates[key] = governing
+            elif inner is not None and not in_heading:
+                first_para_of.setdefault((inner.start, inner.end), para)
+            previous = text[sp.start : sp.end]
             continue
         ctx = SentenceContext(
             text=text,

@@ -19,7 +19,9 @@ from goalpost.extract._numerals_en import (
     CORE,
     CORE_LOW,
     DIGIT_CORE,
+    NUMBER_WORD_LOW,
     WORD_FIRSTS,
+    WORD_START_LOW,
     has_number_word,
     read_core,
 )
@@ -268,20 +270,23 @@ def _extend(text: str, q: EnQuantity, end: int, region: str | None, cur_before: 
 def _candidates(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Numeral matches in order: digits everywhere, number words only where a word can start one."""
     found = list(DIGIT_CORE.finditer(text, start, end))
-    low_words = set(re.findall(r"[a-z]+", text[start:end].lower()))
-    if (
-        has_number_word(low_words - {"a", "an"})
-        or ("a" in low_words or "an" in low_words)
-        and has_number_word(low_words & _SCALE_WORDS)
-    ):
-        # Lower-case text and pattern: ``re`` is much slower case-blind.
-        low = text.lower()
-        pattern, where = (CORE_LOW, low) if len(low) == len(text) else (CORE, text)
-        found += [
-            m
-            for m in match_at_words(pattern, where, WORD_FIRSTS, start, end, overlapping=True)
-            if m.group("w")
-        ]
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer: the slow, exact way
+        words = set(re.findall(r"[a-z]+", low[start:end]))
+        if has_number_word(words - {"a", "an"}):
+            found += [
+                m
+                for m in match_at_words(CORE, text, WORD_FIRSTS, start, end, overlapping=True)
+                if m.group("w")
+            ]
+            found.sort(key=lambda m: m.start())
+        return found
+    # Lower-case text and pattern: ``re`` is much slower case-blind.
+    if NUMBER_WORD_LOW.search(low, start, end):
+        for w in WORD_START_LOW.finditer(low, start, end):
+            m = CORE_LOW.match(low, w.start(), end)
+            if m and m.group("w"):
+                found.append(m)
         found.sort(key=lambda m: m.start())
     return found
 

@@ -123,7 +123,7 @@ def _role(pre: str | None, default: str = "point") -> str:
 
 
 _STARTS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]")
-_YEAR_ANCHOR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_ANCHOR = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d\d(?!\d)")
 _WORD_ANCHOR = re.compile(
     rf"\b(?:{_MON}|Q[1-4]|H[12]|last|this|next|past|previous|current|coming|far|date|"
     r"currently|present|presently|now|nowadays|moment|then|that\s+time|year[\s-]?end|within|decade|"

@@ -8,6 +8,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.pool import StaticPool
 
 from goalpost._exceptions import ConfigError, StoreError
 
@@ -49,7 +50,13 @@ def create_db_engine(url: str) -> Engine:
             parent = Path(path).expanduser().resolve().parent
             if not parent.exists():
                 raise ConfigError(f"database folder does not exist: {parent}")
-        engine = create_engine(url, connect_args={"timeout": 60})
+        if path in ("", ":memory:"):
+            # why: every new connection to :memory: would be a new, empty database
+            engine = create_engine(
+                url, poolclass=StaticPool, connect_args={"check_same_thread": False}
+            )
+        else:
+            engine = create_engine(url, connect_args={"timeout": 60})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial

@@ -51,16 +51,6 @@ class Store:
     def __init__(self, url: str | None = None, *, auto_migrate: bool = True) -> None:
         self.url = normalize_url(url or default_url())
         self.engine = create_db_engine(self.url)
-        if self.url == "sqlite:///:memory:":
-            # why: each new connection to :memory: is a new empty database
-            from sqlalchemy import create_engine
-            from sqlalchemy.pool import StaticPool
-
-            self.engine = create_engine(
-                self.url, poolclass=StaticPool, connect_args={"check_same_thread": False}
-            )
-            with self.engine.connect() as c:
-                c.exec_driver_sql("PRAGMA foreign_keys=ON")
         if auto_migrate:
             migrate(self.engine)
 
