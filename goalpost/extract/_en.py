@@ -286,13 +286,14 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     future = any(
         (_year(t.date) or 0) > (doc_year or 9999) and t.role not in ("since", "base") for t in times
     ) or bool(FUTURE_SPAN.search(s))
+    budget = BUDGET.search(s) is not None and future
     prev_end = 0
     from_found: tuple[str, int | None, int | None] | None = None
     for q in kept:
         q.growth = _growth(s, q, _clause_of(clauses, q.num_start))
         q.growth_noun = bool(q.growth and _GROWTH_NOUN.search(s, max(0, q.start - 40), q.start))
         clause = _clause_of(clauses, q.num_start)
-        if BUDGET.search(s) and q.currency and future:
+        if budget and q.currency:
             kind: str | None = "target"  # money committed for a coming period
         elif BASELINE.search(s, max(0, q.start - 24), q.start) and past_time_after(
             times, q, doc_year
@@ -334,7 +335,11 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         date = choose_date(times, q, clause, kind, ctx)
         unit = _per_unit(s, q, clause) or q.unit
         value = float(q.value)
-        row = _ROW_UNIT.search(s, 0, q.num_start) if unit == "count" and not q.scaled else None
+        row = (
+            _ROW_UNIT.search(s, 0, q.num_start)
+            if unit == "count" and not q.scaled and ")" in s[: q.num_start]
+            else None
+        )
         if row:
             # A table row's unit in its label: "R&D intensity (%)  2.6  3.2", "Output (billion yuan) 120".
             unit, factor = _row_unit(row)

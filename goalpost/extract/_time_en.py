@@ -10,6 +10,7 @@ Roles: ``deadline`` ("by 2025", "by the end of 2021", "before 2030"),
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from goalpost.extract._periods import five_year_plan_mentions
 from goalpost.extract._text import lower_pattern, match_at_words
@@ -91,6 +92,7 @@ _SMALLN = {
 }
 
 
+@lru_cache(maxsize=1024)
 def _doc_ym(doc_date: str | None) -> tuple[int | None, int | None]:
     if not doc_date:
         return None, None
