@@ -129,7 +129,7 @@ def sniff_encoding(head: bytes, path: str | None = None) -> str:
     """
     from goalpost._exceptions import DecodeError
     from goalpost.documents import decode_bytes
-    from goalpost.documents._decode import bom_encoding
+    from goalpost.documents._decode import bom_encoding, looks_binary
 
     bom = bom_encoding(head)
     if bom:
@@ -144,7 +144,10 @@ def sniff_encoding(head: bytes, path: str | None = None) -> str:
             zeros = cut[1::2] if enc == "utf-16-le" else cut[0::2]
             if zeros.count(0) >= 0.9 * len(zeros):
                 return enc
-        raise ImportFileError("binary content (NUL bytes), not CSV text", path)
+    # why: a few stray NULs are noise (dropped per cell); many, or control bytes, mean binary
+    why = looks_binary(head)
+    if why:
+        raise ImportFileError(f"{why}, not CSV text", path)
     # why: bytes after the last newline may be half a multi-byte character; a
     # newline byte is never part of one in UTF-8, GB18030 or Big5.
     sample = head[: head.rfind(b"\n") + 1] or head
@@ -215,6 +218,9 @@ def _rows_csv(path: Path, limits: ImportLimits) -> Iterator[tuple[int, dict[str,
             except csv.Error as exc:
                 yield line, {"__error__": f"not valid CSV ({exc}); an unclosed quote?"}
                 continue
+            if any("\x00" in cell for cell in row):
+                # why: a stray NUL is noise (PostgreSQL refuses it in text); drop it, as readers do
+                row = [cell.replace("\x00", "") for cell in row]
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(keys):
@@ -248,7 +254,7 @@ def _rows_xlsx(path: Path, limits: ImportLimits) -> Iterator[tuple[int, dict[str
         keys = [_key(str(h or "")) for h in header]
         _check_header(keys, path)
         for n, row in enumerate(it, start=2):
-            cells = ["" if v is None else str(v) for v in row]
+            cells = ["" if v is None else str(v).replace("\x00", "") for v in row]
             if not any(c.strip() for c in cells):
                 continue
             yield n, dict(zip(keys, cells[: len(keys)], strict=False))

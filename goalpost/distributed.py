@@ -18,7 +18,10 @@ corpus and on many machines:
 Without ``scheduler`` a ``LocalCluster`` of worker processes is started and
 stopped. With one, workers must be able to import goalpost; when they cannot
 see the files (no shared volume), this process reads each file and ships its
-bytes with the task.
+bytes with the task. A script that calls ``ingest_dask`` without a
+scheduler needs the usual ``if __name__ == "__main__":`` guard, because the
+local cluster's workers are spawned processes. Documents written before an
+interruption stay written; running the ingest again skips them (unchanged).
 
 >>> from goalpost.store import Store
 >>> ingest_dask(Store("sqlite:///:memory:"), [], n_workers=1).ok
@@ -53,6 +56,8 @@ __all__ = ["Failed", "ingest_dask", "process_chunk"]
 # task while this process writes, few enough to bound memory.
 IN_FLIGHT_PER_THREAD = 4
 MAX_CHUNK = 64
+# Documents written after which the planner's statistics are refreshed (a bulk load).
+ANALYZE_AFTER = 1000
 
 
 @dataclass
@@ -236,7 +241,20 @@ def ingest_dask(
     finally:
         cluster.close()
     linker.save_new_indicators(store)
+    if report.inserted + report.replaced + report.reextracted >= ANALYZE_AFTER:
+        _refresh_statistics(store)
     return report
+
+
+def _refresh_statistics(store: Any) -> None:
+    """Let the query planner see the corpus just loaded (autovacuum would, minutes later)."""
+    with store.engine.connect() as c:
+        if store.dialect == "postgresql":
+            for table in ("documents", "sections", "items"):
+                c.exec_driver_sql(f"ANALYZE {table}")
+        elif store.dialect == "sqlite":
+            c.exec_driver_sql("PRAGMA optimize")
+        c.commit()
 
 
 def _write_chunk(

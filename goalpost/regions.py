@@ -363,6 +363,7 @@ _GENERIC = {
 }
 
 
+@lru_cache(maxsize=1024)
 def generic_region(word: str, subject: str | None) -> str | None:
     """Resolve a generic word ("the city", "全省", "nationwide") against a subject region.
 

@@ -230,3 +230,19 @@ def test_cli_engine_dask_starts_its_own_cluster(tmp_path: Path, seeds_dir: Path)
     local = f"sqlite:///{tmp_path / 'local.db'}"
     ingest(Store(local), [seeds_dir])
     assert snapshot(db) == snapshot(local)
+
+
+def test_statistics_are_refreshed_after_a_bulk_load(
+    db_url: str, client, seeds_dir: Path, monkeypatch
+) -> None:
+    import goalpost.distributed as dist
+
+    monkeypatch.setattr(dist, "ANALYZE_AFTER", 5)
+    store = Store(db_url)
+    assert ingest_dask(store, [seeds_dir], scheduler=client).inserted == 5
+    if store.dialect == "postgresql":
+        with store.engine.connect() as c:
+            analyzed = c.execute(
+                text("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'items'")
+            ).scalar()
+        assert analyzed is not None

@@ -102,6 +102,18 @@ def test_duplicate_rows_in_the_file_and_across_imports_are_skipped(
     assert sqlite_store.count_items() == 2
 
 
+def test_nul_bytes_in_cells_are_dropped_on_every_backend(store: Store, tmp_path: Path) -> None:
+    """PostgreSQL refuses NUL in text; a stray one must not fail the import there."""
+    path = _write(
+        tmp_path,
+        HEADER + "Guang\x00zhou,incu\x00bators,280,count,2017,http://stats.gz.gov.cn\x00\n" + GOOD,
+    )
+    rep = import_file(store, path)
+    assert (rep.added, rep.duplicates, rep.errors) == (1, 1, [])
+    (row,) = store.items(kind="observation")
+    assert (row["region"], row["indicator_text"]) == ("Guangzhou", "incubators")
+
+
 def test_duplicates_across_batches_are_found(sqlite_store: Store, tmp_path: Path) -> None:
     """The importer only remembers the current batch; the store catches the rest."""
     from goalpost import _importer

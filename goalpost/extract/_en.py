@@ -34,7 +34,12 @@ from goalpost.extract._en_kind import (
     past_time_after,
     section_is_plan,
 )
-from goalpost.extract._en_phrases import fallback_indicator, indicator, owner_region
+from goalpost.extract._en_phrases import (
+    fallback_indicator,
+    indicator,
+    owner_region,
+    resolve_pronoun,
+)
 from goalpost.extract._numerals_en import NUMBER_WORD_LOW
 from goalpost.extract._quantities_en import EnQuantity, scan_quantities
 from goalpost.extract._text import match_at_words, normalized, word_before
@@ -43,9 +48,7 @@ from goalpost.extract._types import SentenceContext, SentenceResult
 
 _DIGIT = re.compile(r"\d")
 # "by the end of this year": a deadline a sentence without numbers can set.
-_YEAR_END = re.compile(
-    r"\bby\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:this|the)\s+year)", re.I
-)
+_YEAR_END = re.compile(r"\bby\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:this|the)\s+year)", re.I)
 
 
 def may_hold_number(s: str) -> bool:
@@ -62,6 +65,8 @@ def sets_deadline_without_number(s: str, doc_date: str | None) -> str | None:
     if _YEAR_END.search(s):
         return governing_date(find_times(s, doc_date=doc_date), s)
     return None
+
+
 _CLAUSE_BREAK = re.compile(
     r";|:\s|,\s*(?=(?:and|while|with|but|which|whereas|of\s+which|bringing|accounting|turning|driving|"
     r"making|reaching|representing|constituting|up|down|an?\s+(?:increase|decrease|rise|drop)|"
@@ -213,6 +218,46 @@ def _growth(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
     return bool(q.unit == "count" and re.match(r"\s+more\s+(?!than)", s[q.end : q.end + 8]))
 
 
+_CHANGE_WORD = re.compile(
+    r"\b(?:(?P<down>decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|"
+    r"fall(?:s|en|ing)?|fell|down|cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed|ing)?|"
+    r"shr[iau]nk(?:s|ing)?|slash(?:es|ed|ing)?|contract(?:s|ed|ing)?|dip(?:s|ped)?|slump(?:s|ed)?|"
+    r"plunge[sd]?|plunging|tumble[sd]?|shed|lose|loses|lost|negative)|"
+    r"(?P<up>increas\w*|grow\w*|grew|ris(?:e|es|en|ing)|rose|up|jump\w*|climb\w*|rais\w*|"
+    r"lift\w*|boost\w*|expand\w*|gain\w*|surg\w*|soar\w*|higher|doubl\w*|add\w*))\b",
+    re.I,
+)
+_DOWN_AFTER = re.compile(r"\s*(?:decline|decrease|drop|fall|reduction|lower|less|fewer)\b", re.I)
+_FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+
+
+def _is_decrease(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
+    """Whether a growth figure is a fall: "fell 3.9%", "a decline of 2.5%", "cut ... by 20%", "5% lower".
+
+    The change word nearest before the value in its clause decides; a
+    decrease word right after the value ("3% lower", "a 5% decline") too.
+    """
+    if _DOWN_AFTER.match(s, q.end):
+        return True
+    last = None
+    for m in _CHANGE_WORD.finditer(s, max(clause[0], q.start - 80), q.start):
+        last = m
+    return last is not None and last.group("down") is not None
+
+
+def _negate(q: EnQuantity) -> None:
+    """A decrease as negative growth, as the Chinese component reads 下降3.9% (-3.9).
+
+    A range and a comparator turn around with the sign: "fell by more than
+    3%" is a change below -3%.
+    """
+    if q.value_max is not None:
+        q.value, q.value_max = -q.value_max, -q.value
+    else:
+        q.value = -q.value
+    q.comparator = _FLIP.get(q.comparator, q.comparator)
+
+
 def _per_unit(s: str, q: EnQuantity, clause: tuple[int, int]) -> str | None:
     if q.unit != "count":
         return None
@@ -289,10 +334,14 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     budget = BUDGET.search(s) is not None and future
     prev_end = 0
     from_found: tuple[str, int | None, int | None] | None = None
+    change_found: tuple[str, int | None, int | None] | None = None
+    prev_found: tuple[str, int | None, int | None] | None = None
     for q in kept:
         q.growth = _growth(s, q, _clause_of(clauses, q.num_start))
         q.growth_noun = bool(q.growth and _GROWTH_NOUN.search(s, max(0, q.start - 40), q.start))
         clause = _clause_of(clauses, q.num_start)
+        if q.growth and q.value > 0 and _is_decrease(s, q, clause):
+            _negate(q)
         if budget and q.currency:
             kind: str | None = "target"  # money committed for a coming period
         elif BASELINE.search(s, max(0, q.start - 24), q.start) and past_time_after(
@@ -347,12 +396,22 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         found = indicator(s, q, clause, prev=first_found, lo=prev_end)
         if from_found is not None and word_before(s, q.start) == "to":
             found = from_found  # "rose from 5.5% in 2015 to 6.5% in 2021": the same indicator
+        if (
+            change_found is not None
+            and not q.growth
+            and re.fullmatch(r"\s*,?\s*to\s+", s[prev_end : q.start])
+        ):
+            found = change_found  # "declined by 2.5 percent to 120 billion yuan": the new level
         from_found = found if BASELINE.search(s, max(0, q.start - 24), q.start) else None
+        change_found = found if q.growth else None
         if q.growth and first_found is not None and (found is None or q.growth_noun):
             found = first_found  # "an increase of 11.6 percent", "up 11.5 percent": what increased
         if found is None and q.unit == "count" and last_count is not None:
             found = last_count  # "404 companies are listed, with 203 listed in 2016"
-        name, ia, ib = found or fallback_indicator(s, q, clause)
+        name, ia, ib = resolve_pronoun(
+            s, q, clause, found or fallback_indicator(s, q, clause), prev_found
+        )
+        prev_found = (name, ia, ib)
         name = _as_written(s, raw, name)
         if q.unit == "count" and found is not None:
             last_count = found

@@ -21,16 +21,18 @@ _LINK_VERB = re.compile(
     r"hit|hits|grow(?:s|n)?|grew|increase(?:s|d)?|rise(?:s|n)?|rose|climb(?:s|ed)?|make(?:s)?\s+up|"
     r"made\s+up|represent(?:s|ed|ing)?|constitut(?:e|es|ed|ing)|come\s+to|came\s+to|top(?:s|ped)?|"
     r"equal(?:s|led)?|remain(?:s|ed)?|keep|kept|maintain(?:ed)?|account\s+for|achieve[sd]?|"
-    r"register(?:s|ed)?|record(?:s|ed)?|up\s+to)\s*(?:by\s+|to\s+|at\s+|from\s+)?$"
+    r"register(?:s|ed)?|record(?:s|ed)?|up\s+to|"
+    # decreases read like increases: "Industrial output fell 3.9%", "Exports were down 2%"
+    r"fall(?:s|en)?|fell|decline[sd]?|decrease[sd]?|drop(?:s|ped)?|dipped|shrank|shrunk|"
+    r"contracted|slumped|(?:(?:is|are|was|were|be|been)\s+)?down)\s*(?:by\s+|to\s+|at\s+|from\s+)?$"
     r"|\b(?:will|shall|would|could|should|must|may|can)\s+(?:\w+ly\s+)?$"
     r"|\b(?:expected|set|going|aims?|aiming|plans?|planning|strives?|striving|hopes?|hoping|"
     r"continues?|continued|is|are|was|were)\s+to\s+(?:\w+ly\s+)?$",
     re.I,
 )
+# A clause boundary to the left of a subject; the subject starts after the last one.
 _SUBJ_LEFT = re.compile(
-    r"(?:^|(?<!\d),|[;:(]|\b(?:that|which|who|whose|while|whereas|with|where|when|but)\b)"
-    r"(?!(?:[^,;:(]|(?<=\d),)*(?:(?<!\d),|[;:(]|\b(?:that|which|who|whose|while|whereas|with|where|when|but)\b))",
-    re.I,
+    r"(?<!\d),|[;:(]|\b(?:that|which|who|whose|while|whereas|with|where|when|but)\b", re.I
 )
 _PRONOUN = re.compile(r"^(?:which|that|it|this|they|these|who|those)$", re.I)
 _NP_TAIL = re.compile(
@@ -106,7 +108,8 @@ _LINK_LAST_WORDS = (
     "achieve achieves achieved register registers registered record records recorded total "
     "totals totalled totaled totalling totaling will shall would could should must may can make "
     "makes made amount amounts amounted amounting account accounts accounted accounting stand "
-    "stands stood from"
+    "stands stood from fall falls fallen fell decline declines declined decrease decreases "
+    "decreased drop drops dropped dipped shrank shrunk contracted slumped down"
 )
 _LINK_LAST = frozenset(_LINK_LAST_WORDS.split())
 _LABEL = re.compile(
@@ -153,6 +156,17 @@ def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
         b2 = stop2.start() if stop2 else len(s)
         if len(s[a:b2].split()) <= limit:
             b = b2
+    # A short for-phrase tells the noun apart: "60 innovation spaces for young entrepreneurs".
+    if stop and stop.group().lower() == "for":
+        stop2 = _STOP_AFTER.search(s, stop.end())
+        b2 = stop2.start() if stop2 else len(s)
+        tail = s[stop.end() : b2]
+        if (
+            1 <= len(tail.split()) <= 3
+            and not any(c.isdigit() for c in tail)
+            and len(s[a:b2].split()) <= limit
+        ):
+            b = b2
     # Stop at a verb form after the noun: "companies opened branches", "companies entering the tier".
     vm = _VERB_AFTER_NOUN.search(s, a)
     if vm and vm.start() < b:
@@ -181,8 +195,12 @@ def _subject_before(s: str, clause_start: int, pos: int, lo: int = 0) -> tuple[i
     left = s[: m.start()]
     cut = 0
     for c in _SUBJ_LEFT.finditer(left):
-        cut = c.end()
-    rel = re.search(r"\b(?:which|that|who)\s*$", s[:cut])
+        cut = c.end()  # the last boundary (none: the sentence start)
+    rel = (
+        re.search(r"\b(?:which|that|who)\s*$", s[:cut])
+        if s[:cut].rstrip().lower().endswith(("which", "that", "who"))
+        else None
+    )
     cut = max(cut, lo)  # "... 120 billion yuan and the number of professionals will reach 600"
     a = cut
     while a < m.start() and s[a] in " ,;:(":
@@ -235,7 +253,14 @@ _TO_VERB = re.compile(
     r"\b(?:bring|bringing|brings|brought|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|"
     r"boost(?:s|ed|ing)?|tak(?:e|es|ing)|took|push(?:es|ed|ing)?|expand(?:s|ed|ing)?|grow(?:s|ing)?|"
     r"doubl(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
-    r"shorten(?:s|ed|ing)?|improv(?:e|es|ed|ing))\s+((?:[\w&'-]+\s+){0,9}?[\w&'-]+)\s+(?:to|at)\s+$",
+    r"shorten(?:s|ed|ing)?|improv(?:e|es|ed|ing))\s+((?:(?!(?:by|to|at)\b)[\w&'-]+\s+){0,9}?[\w&'-]+)"
+    r"\s+(?:to|at|by)\s+$",
+    re.I,
+)
+_PASSIVE_CHANGE = re.compile(
+    r"\s*\b(?:will|shall|would|should|must|is|are|was|were|has|have|had|to)\s+(?:be|been)\s+"
+    r"(?:\w+ly\s+)?(?:cut|reduced|lowered|decreased|slashed|shortened|raised|increased|lifted|"
+    r"boosted|expanded|doubled|improved|brought\s+down|brought\s+up)\s+(?:by|to)\s+$",
     re.I,
 )
 _MAIN_LEAD = re.compile(
@@ -294,13 +319,27 @@ def indicator(
         got = _clean_span(s, label.start(1), label.end(1))
         if got:
             return got
-    # "bringing the total number to 215", "increase the number of labs to 500"
-    tv = (
-        _TO_VERB.search(s, max(cs, q.start - 90), q.start)
-        if word_before(s, q.start, cs) in ("to", "at")
+    # "Energy use per unit of GDP will be cut by 14%": the passive's subject.
+    passive = (
+        _PASSIVE_CHANGE.search(s, max(cs, q.start - 70), q.start)
+        if word_before(s, q.start, cs) in ("by", "to")
         else None
     )
-    if tv:
+    if passive:
+        got = _clean_span(s, cs, passive.start())
+        aim = _AIM_LEAD.match(got[0]) if got and got[1] is not None else None
+        if got and aim and got[1] is not None:
+            got = _clean_span(s, got[1] + aim.end(), passive.start())  # "The goal is for X to be"
+        if got and not _PRONOUN_HEAD.match(got[0]):
+            return got
+    # "bringing the total number to 215", "increase the number of labs to 500"
+    # "reduce carbon emissions by 20%": what is changed, by how much
+    tv = (
+        _TO_VERB.search(s, max(cs, q.start - 90), q.start)
+        if word_before(s, q.start, cs) in ("to", "at", "by")
+        else None
+    )
+    if tv and not tv.group(1).lower().endswith("ly"):
         got = _clean_span(s, tv.start(1), tv.end(1))
         if got:
             return got
@@ -401,6 +440,61 @@ def indicator(
     return None
 
 
+_PRONOUN_HEAD = re.compile(r"^(?:which|that|it|this|they|them|these|those|who|whom)\b", re.I)
+_HAVE_OBJECT = re.compile(
+    r"\s*(?:[\w&'-]+\s+){0,8}?(?:will\s+|to\s+|shall\s+)?(?:all\s+)?(?:have|has|own|set\s+up|"
+    r"establish|build)(?:\s+(?:their|its)\s+own)?(?=\s)",
+    re.I,
+)
+_RELATIVE_TAIL = re.compile(r"\s+(?:whose|that|which|who|with|where)\b.*$", re.I)
+
+Found = tuple[str, int | None, int | None]
+
+
+def resolve_pronoun(
+    s: str, q: EnQuantity, clause: tuple[int, int], found: Found, prev: Found | None
+) -> Found:
+    """An indicator is a noun phrase, never a pronoun: "of which 10", "40 percent of those".
+
+    A pronoun stands for what the sentence's previous figure measured; with
+    no figure before it, for what the clause goes on to count ("40 percent
+    of those ... will have R&D departments"), else the sentence's subject
+    without its relative clause.
+    """
+    if not _PRONOUN_HEAD.match(found[0]):
+        return found
+    if prev is not None and not _PRONOUN_HEAD.match(prev[0]):
+        return prev
+    have = _HAVE_OBJECT.match(s, q.end, clause[1])
+    if have:
+        nx = _noun_after(s, have.end())
+        got = _clean_span(s, *nx) if nx else None
+        if got:
+            return got
+    ms = main_subject(s, q.start)
+    if ms:
+        a, b = ms
+        rel = _RELATIVE_TAIL.search(s, a, b)
+        got = _clean_span(s, a, rel.start() if rel else b)
+        if got and not _PRONOUN_HEAD.match(got[0]):
+            return got
+    return found
+
+
+_NOT_ED_VERBS = frozenset(["hundred", "speed", "seed", "need", "feed", "bed", "red", "shed"])
+_AUX_WORDS = (
+    "will would shall should can could may might must is are was were be been being has have "
+    "had do does did at from"
+)
+_AUX = frozenset(_AUX_WORDS.split())
+
+
+def _verb_like(word: str) -> bool:
+    """An auxiliary, a modal or a past form (or a dangling "at"/"from"): no head of a noun phrase."""
+    w = word.strip(",;:").lower()
+    return w in _AUX or (len(w) > 4 and w.endswith("ed") and w not in _NOT_ED_VERBS)
+
+
 def fallback_indicator(
     s: str, q: EnQuantity, clause: tuple[int, int]
 ) -> tuple[str, int | None, int | None]:
@@ -409,6 +503,9 @@ def fallback_indicator(
     digit = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
     if digit and digit[-1] < len(words) - 1:
         words = words[digit[-1] + 1 :]  # not back past the previous value
+    # The noun phrase, not the verb after it: "companies should", "the city budgeted".
+    while len(words) > 1 and _verb_like(words[-1]):
+        words.pop()
     phrase = _clean(" ".join(words)) or s[q.start : q.end]
     i = s.rfind(phrase, clause[0], q.end) if phrase else -1
     return phrase, (i if i >= 0 else None), (i + len(phrase) if i >= 0 else None)

@@ -8,6 +8,7 @@ million", "two hundred point zero three"); :func:`read_core` gives its value.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from goalpost.extract._text import lower_pattern
 
@@ -98,15 +99,16 @@ _WORD_SET = frozenset(WORD_FIRSTS)
 # decides whether the word branch of ``CORE`` is worth trying at all.
 NUMBER_WORD_LOW = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in _WORD_SET})) + "])"
-    r"(?<![a-z])(?:" + "|".join(sorted(_WORD_SET - {"a", "an"}, key=len, reverse=True)) + r")(?![a-z])"
+    r"(?<![a-z])(?:"
+    + "|".join(sorted(_WORD_SET - {"a", "an"}, key=len, reverse=True))
+    + r")(?![a-z])"
 )
 # Where the word branch of ``CORE`` can start in lower-cased text: a whole
 # token it can begin with (every token of a written number is a whole word).
+_WORD_STARTS = {*SMALL, *BIG, "hundred", "dozens", "dozen", "a", "an", "half", "quarter"}
 WORD_START_LOW = re.compile(
-    r"(?<!\w)(?<![a-z]')(?:"
-    + "|".join(sorted({*SMALL, *BIG, "hundred", "dozens", "dozen", "a", "an", "half", "quarter"},
-                      key=len, reverse=True))
-    + r")\b"
+    "(?=[" + "".join(sorted({w[0] for w in _WORD_STARTS})) + "])"
+    r"(?<!\w)(?<![a-z]')(?:" + "|".join(sorted(_WORD_STARTS, key=len, reverse=True)) + r")\b"
 )
 
 
@@ -115,6 +117,7 @@ def has_number_word(lower_words: set[str]) -> bool:
     return not _WORD_SET.isdisjoint(lower_words)
 
 
+@lru_cache(maxsize=4096)
 def parse_words(s: str) -> tuple[float, int] | None:
     """Value of a run of English number words and how many characters it used.
 

@@ -69,6 +69,24 @@ def subject_region(text: str, title: str | None) -> str | None:
         return None
 
 
+def _is_dateline(line: str) -> bool:
+    """``goalpost.documents``' dateline test, imported on first use.
+
+    Importing the document readers (HTML, PDF) takes most of a second; plain
+    extraction should not pay for it up front.
+    """
+    from goalpost.documents._lines import is_dateline
+
+    return is_dateline(line)
+
+
+def _label(section: Section) -> str:
+    """A section as printed: "(4) Incubating and upgrading innovative companies"."""
+    if section.number and not section.title.startswith(section.number):
+        return f"{section.number} {section.title}"
+    return section.title
+
+
 class _Outline:
     """Sweeps sections in document order, answering "which sections hold this offset?"."""
 
@@ -119,9 +137,11 @@ def extract(document: Document) -> list[Item]:
         inner = enclosing[0] if enclosing else None
         in_heading = inner is not None and sp.start < inner.heading_end
         if not enclosing and sp.heading_like:
-            fallback_heading = text[sp.start : sp.end].strip()
+            line = text[sp.start : sp.end].strip()
             in_heading = True
-        section_title = inner.title if inner else fallback_heading
+            if not _is_dateline(line):  # "UPDATED :August 6, 2017", "By GONG Guoping": no heading
+                fallback_heading = line
+        section_title = _label(inner) if inner else fallback_heading
         title_date = None
         for sec in enclosing:
             title_date = title_year(sec.title)
@@ -139,47 +159,33 @@ def extract(document: Document) -> list[Item]:
         comp = en if lang == "en" else _zh_component()
         if comp is None:
             continue
-        if comp is en and not may_hold_number(sent):
-            # Most prose has no number: skip the component (and its context) cheaply.
-            deadline = sets_deadline_without_number(sent, document.date)
-            if deadline and not in_heading:
-                governing = deadline
-                if inner is not None:
-                    key = (inner.start, inner.end)
-                    first = first_para_of.setdefault(key, para)
-                    if first == para and key not in lead_dates:
-                        lead_dates[key] = governing
-            elif inner is not None and not in_heading:
-                first_para_of.setdefault((inner.start, inner.end), para)
-            previous = text[sp.start : sp.end]
-            continue
-        ctx = SentenceContext(
-            text=text,
-            start=sp.start,
-            end=sp.end,
-            doc_id=document.id,
-            lang=lang,
-            doc_date=document.date,
-            doc_title=document.title,
-            doc_period=period,
-            doc_region=region,
-            doc_is_plan=is_plan,
-            section=section_title,
-            section_title_date=title_date,
-            governing_date=governing,
-            previous_sentence=previous,
-            norm_text=norm,
-            section_lead_date=lead,
-        )
-        if comp is en:
-            result = comp(ctx)
-        else:
-            try:
-                result = comp(ctx)
-            except Exception:  # another team's component: log, keep the batch going
-                log.warning(
-                    "%s: %s component failed at %d", document.id, lang, sp.start, exc_info=True
-                )
+        # Most prose has no number: such a sentence skips its component (and
+        # the context built for it), keeping only a deadline it may set.
+        result = _without_figures(sent, comp is en, document.date)
+        if result is None:
+            result = _run(
+                comp,
+                SentenceContext(
+                    text=text,
+                    start=sp.start,
+                    end=sp.end,
+                    doc_id=document.id,
+                    lang=lang,
+                    doc_date=document.date,
+                    doc_title=document.title,
+                    doc_period=period,
+                    doc_region=region,
+                    doc_is_plan=is_plan,
+                    section=section_title,
+                    section_title_date=title_date,
+                    governing_date=governing,
+                    previous_sentence=previous,
+                    norm_text=norm,
+                    section_lead_date=lead,
+                ),
+                guarded=comp is not en,
+            )
+            if result is None:
                 continue
         for it in result.items:
             if sp.start <= it.start < it.end <= sp.end:
@@ -195,6 +201,37 @@ def extract(document: Document) -> list[Item]:
             first_para_of.setdefault((inner.start, inner.end), para)
         previous = text[sp.start : sp.end]
     return _dedupe(items)
+
+
+def _without_figures(sent: str, english: bool, doc_date: str | None) -> SentenceResult | None:
+    """The result for a sentence with no number in it, or None when it may hold one."""
+    if english:
+        if may_hold_number(sent):
+            return None
+        return SentenceResult(sets_governing_date=sets_deadline_without_number(sent, doc_date))
+    may = _zh_may_hold_figure()
+    if may is None or may(sent):
+        return None
+    return SentenceResult()
+
+
+def _run(comp: Component, ctx: SentenceContext, guarded: bool) -> SentenceResult | None:
+    """``comp`` on ``ctx``; a guarded (other team's) component's failure is logged, not raised."""
+    if not guarded:
+        return comp(ctx)
+    try:
+        return comp(ctx)
+    except Exception:  # another team's component: log, keep the batch going
+        log.warning("%s: %s component failed at %d", ctx.doc_id, ctx.lang, ctx.start, exc_info=True)
+        return None
+
+
+def _zh_may_hold_figure() -> Callable[[str], bool] | None:
+    try:
+        from goalpost.extract._zh import may_hold_figure
+    except ImportError:
+        return None
+    return may_hold_figure
 
 
 def _dedupe(items: list[Item]) -> list[Item]:

@@ -197,9 +197,21 @@ def _read_number(text: str, pos: int, end: int) -> tuple[float, int, int, bool, 
     return read_core(m) if m else None
 
 
+_AFTER_SIGNS = frozenset("%$€£¥₹₩+²")
+
+
 def _extend(text: str, q: EnQuantity, end: int, region: str | None, cur_before: str | None) -> None:
     """Read scale, unit and trailing comparator after the numeral of ``q``."""
     pos = q.num_end
+    if cur_before is None:
+        # Scale words, units, currencies and "or more" start with a letter or
+        # a sign: after "2017," or "3.1." there is nothing to read.
+        i = pos
+        while i < end and (text[i].isspace() or text[i] == "-"):
+            i += 1
+        if i >= end or not (text[i].isalpha() or text[i] in _AFTER_SIGNS):
+            q.end = pos
+            return
     m = SCALE_AFTER.match(text, pos, end)
     if m:
         word = re.sub(r"\s+", " ", m.group(2).lower())
@@ -328,7 +340,13 @@ def scan_quantities(
             pos = ne + 2  # "1st", "13th": ordinals are not numbers here
             continue
         if urls is None:
-            urls = [(u.start(), u.end()) for u in _URL.finditer(text, start, end)]
+            # Scanning for addresses is slow; most sentences have none of their marks.
+            span = text[start:end]
+            urls = (
+                [(u.start(), u.end()) for u in _URL.finditer(text, start, end)]
+                if "@" in span or "://" in span or "www." in span.lower()
+                else []
+            )
         if any(a <= ns < b for a, b in urls):
             pos = ne
             continue

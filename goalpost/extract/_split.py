@@ -56,7 +56,7 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if ch == ".":
             before = text[max(start, p - 12) : p]
             # "1." / "(iv)." at the start of a line is list numbering, not an end.
-            if _LIST_HEAD.fullmatch(text[start:p]):
+            if _LIST_HEAD.fullmatch(text, start, p):
                 continue
             w = _WORD_BEFORE.search(before)
             nxt = text[m.end() : m.end() + 2].lstrip()[:1]

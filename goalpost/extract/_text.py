@@ -75,13 +75,12 @@ def sentence_lang(text: str) -> str:
     >>> sentence_lang("到2025年，全市高新技术企业达到1.2万家"), sentence_lang("Email: info@example.gov.cn ICP备案号")
     ('zh', 'en')
     """
-    if text.isascii():
-        return "en"
-    cjk = len(_CJK.findall(text))
-    if not cjk:
+    if text.isascii() or not _CJK.search(text):
         return "en"
     latin = len(_LATIN.findall(text))
-    return "zh" if cjk * 3 >= latin else "en"
+    if not latin:
+        return "zh"  # no need to count the Chinese characters
+    return "zh" if len(_CJK.findall(text)) * 3 >= latin else "en"
 
 
 def word_before(text: str, pos: int, lo: int = 0) -> str:

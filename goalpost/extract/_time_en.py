@@ -140,7 +140,17 @@ _ANCHOR_FIRSTS = list(_ANCHOR_FIRSTS_WORDS.split())
 
 
 _TIME_LOW = lower_pattern(_TIME)
-_WORD_ANCHOR_LOW = lower_pattern(_WORD_ANCHOR)
+# The same, searched in lower-cased text from word or number starts only: one
+# ``search`` per expression instead of one ``match`` per word.
+_TIME_SCAN_LOW = re.compile(r"(?=[a-z0-9])(?<![a-z0-9])(?:" + _TIME_LOW.pattern + ")")
+# The leading lookahead on the letters an anchor starts with lets ``re`` skip
+# to them instead of trying the alternation at every position.
+_WORD_ANCHOR_LOW = re.compile(
+    "(?=["
+    + "".join(sorted({w[0] for w in _ANCHOR_FIRSTS}))
+    + "])"
+    + lower_pattern(_WORD_ANCHOR).pattern
+)
 
 
 def _anchors(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -154,7 +164,8 @@ def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     # Case-blind patterns are several times slower in ``re``: match the
     # lower-cased text (same offsets) with lower-case patterns when we can.
     low = text.lower()
-    if len(low) == len(text):
+    scan = len(low) == len(text)
+    if scan:
         text, pattern = low, _TIME_LOW
         anchors = sorted(
             [*_YEAR_ANCHOR.finditer(low, start, end), *_WORD_ANCHOR_LOW.finditer(low, start, end)],
@@ -176,6 +187,17 @@ def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
         while lo > start and (text[lo - 1].isalnum() or text[lo - 1] == "-"):
             lo -= 1
         # Every expression starts at a word or a number: try only there.
+        if scan:
+            pos = max(lo, last_end)
+            while pos < hi:
+                m = _TIME_SCAN_LOW.search(text, pos, hi)
+                if not m:
+                    break
+                out.append(m)
+                last_end = pos = m.end()
+                if m.end() == m.start():
+                    pos += 1
+            continue
         for st in _STARTS.finditer(text, max(lo, last_end), hi):
             if st.start() < last_end:
                 continue

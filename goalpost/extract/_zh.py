@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from goalpost._models import Item
 from goalpost.extract._types import SentenceContext, SentenceResult, TimeExpr
@@ -30,7 +31,8 @@ from goalpost.extract._zh_kinds import (
     region_mentions,
     sentence_subject,
 )
-from goalpost.extract._zh_numbers import normalize_zh
+from goalpost.extract._zh_numbers import _DIGIT_CHARS, normalize_zh
+from goalpost.extract._zh_numbers import _table as _zh_table
 from goalpost.extract._zh_quantities import (
     _Q,
     is_article,
@@ -135,6 +137,19 @@ def _dating(
     return None
 
 
+@lru_cache(maxsize=256)
+def _norm_title(title: str) -> str:
+    """A document title normalised once, not once per figure."""
+    return normalize_zh(title)
+
+
+@lru_cache(maxsize=256)
+def _title_date(title: str, doc_date: str | None) -> str | None:
+    """The last date a (normalised) title names: 2023年1-11月经济运行简况 -> 2023-11."""
+    named = [t for t in _times(title, 0, doc_date) if t.role not in ("base", "since")]
+    return named[-1].date if named else None
+
+
 def _fallback_date(kind: str, ctx: SentenceContext, sentence: str) -> str | None:
     """The date of a figure its sentence does not date: the lead's or heading's
     deadline, else the plan period's end (targets) or the period the document
@@ -144,7 +159,7 @@ def _fallback_date(kind: str, ctx: SentenceContext, sentence: str) -> str | None
         return ctx.governing_date
     if ctx.section_title_date:
         return ctx.section_title_date
-    title = normalize_zh(ctx.doc_title or "")
+    title = _norm_title(ctx.doc_title or "")
     years = [int(y) for y in _TITLE_YEAR.findall(title)]
     dy = doc_year(ctx.doc_date)
     if kind == "target":
@@ -161,9 +176,9 @@ def _fallback_date(kind: str, ctx: SentenceContext, sentence: str) -> str | None
     if not _PLAN_TITLE.search(title) and not _SESSION_REPORT.search(title):
         # 2023年1-11月经济运行简况, 前三季度经济运行, 2023年统计公报, 2022年工作总结:
         # the period the release is about
-        named = [t for t in _times(title, 0, ctx.doc_date) if t.role not in ("base", "since")]
+        named = _title_date(title, ctx.doc_date)
         if named:
-            return named[-1].date
+            return named
         if len(set(years)) == 1:
             return str(years[0])
     if _SESSION_REPORT.search(title) and dy is not None:
@@ -277,6 +292,33 @@ def _keep(q: _Q, norm: str) -> bool:
     if is_article(norm, q):
         return False
     return not is_document_part(norm, q.start, q.num_end, q.value, q.unit)
+
+
+@lru_cache(maxsize=1)
+def _figure_chars() -> re.Pattern[str]:
+    """Characters without which a sentence holds no quantity and no time expression.
+
+    Digits and numeral characters (quantities, years, 十四五), 年/月/季/世 (今年,
+    3月, 一季度, 本世纪中叶), 底/末 (年底), in simplified and traditional forms.
+    """
+    simple = set(_DIGIT_CHARS + "十拾百佰千仟万亿兆半年月季世底末")
+    trad = {
+        chr(k)
+        for k, v in _zh_table().items()
+        if isinstance(v, int) and (chr(v) in simple or chr(v).isdigit())
+    }
+    return re.compile("[0-9" + re.escape("".join(sorted(simple | trad))) + "]")
+
+
+def may_hold_figure(sentence: str) -> bool:
+    """Whether a (normalized) Chinese sentence may hold a figure or a date.
+
+    The pipeline skips the component for sentences that cannot: most prose.
+
+    >>> may_hold_figure("坚持创新驱动发展。"), may_hold_figure("今年，全市高新技术企业超过1.2万家")
+    (False, True)
+    """
+    return _figure_chars().search(sentence) is not None
 
 
 def extract_sentence(ctx: SentenceContext) -> SentenceResult:

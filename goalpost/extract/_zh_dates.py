@@ -25,8 +25,12 @@ _YEAR = r"(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{
 _PRE = r"(?P<pre>截至到|截至|截止到|截止至|截止|到了|到|至|直至|于|在|自|从|比|较|与|同)?"
 _QUARTER = r"第?[一二三四1-4]季度"
 _PART = rf"上半年|下半年|前三季度|前两季度|{_QUARTER}|全年|年底|年末|年初|年中|底|末|初"
+# Each pattern opens with a lookahead on the characters a match can start
+# with: without it ``re`` tries the pattern at every character (and ``_BARE``,
+# which may match nothing, yields a match object at every character).
+_PRE_FIRST = "截到至直于在自从比较与同"
 _TIME = re.compile(
-    rf"{_PRE}\s*"
+    rf"(?=[\s12二{_PRE_FIRST}]){_PRE}\s*"
     r"(?:"
     rf"(?P<y1>{_YEAR})\s*(?:年\s*)?[-–—~至到]\s*"
     rf")?"
@@ -38,19 +42,19 @@ _TIME = re.compile(
 )
 # Months and parts of a year with no year written: the document's year.
 _BARE = re.compile(
-    rf"{_PRE}\s*(?P<rel>过去的?一年|今年|本年|去年|上年|上一年|明年|前年|当年)?"
+    rf"(?=[\s\d{_PRE_FIRST}过今本去上明前当一二三四五六七八九十下第全年底末]){_PRE}\s*(?P<rel>过去的?一年|今年|本年|去年|上年|上一年|明年|前年|当年)?"
     rf"(?:(?P<m1>\d{{1,2}}|{_CN_NUM})\s*[-–—~至到]\s*)?"
     rf"(?:(?P<m>\d{{1,2}}|{_CN_NUM})\s*月(?:份)?(?:(?P<d>\d{{1,2}}|{_CN_NUM})\s*日)?)?"
     rf"(?P<part>上半年|下半年|前三季度|{_QUARTER}|全年|年底|年末|底|末)?"
     rf"(?P<suf>以前|之前|前|以来)?"
 )
 _PLAN = re.compile(
-    r"(?P<pre>到|至|截至|截止)?\s*[“\"'‘「『]?(?P<p>十[一二三四五]五)[”\"'’」』]?\s*(?:规划|计划)?\s*"
+    r"(?=[到至截“\"'‘「『十\s])(?P<pre>到|至|截至|截止)?\s*[“\"'‘「『]?(?P<p>十[一二三四五]五)[”\"'’」』]?\s*(?:规划|计划)?\s*"
     r"(?P<suf>期间|时期|期末|末|末期|以来|开局之年|开局|收官之年|收官)?"
 )
 # 今后五年 / 未来3年 / 三年内 / 用两年时间: a span from the document's year.
 _SPAN = re.compile(
-    r"(?:(?P<pre>今后|未来|再用|用)\s*(?P<n1>[一二两三四五六七八九十\d]{1,2})\s*(?:年|个年头)(?:时间|内|左右)?"
+    r"(?=[今未再用一二两三四五六七八九十\d])(?:(?P<pre>今后|未来|再用|用)\s*(?P<n1>[一二两三四五六七八九十\d]{1,2})\s*(?:年|个年头)(?:时间|内|左右)?"
     r"|(?P<n2>[一二两三四五六七八九十\d]{1,2})\s*年(?:内|之内))"
 )
 _MID_CENTURY = re.compile(r"(?:到|至)?本世纪中叶")

@@ -371,13 +371,26 @@ def _zh_names() -> dict[str, list[tuple[str, str]]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _zh_first_chars() -> re.Pattern[str]:
+    """The characters a Chinese region name starts with, as one character class."""
+    chars = "".join(sorted(_zh_names()))
+    return re.compile(f"[{re.escape(chars)}]") if chars else re.compile("(?!)")
+
+
 def region_mentions(norm: str) -> list[tuple[int, int, str]]:
     """Regions named as owners in a sentence: not 国家级 or 广州实验室, which use a
     region's name inside another word (empty when ``goalpost.regions`` is absent)."""
     index = _zh_names()
+    firsts = _zh_first_chars()
     found: list[tuple[int, int, str]] = []
     i, n = 0, len(norm)
     while i < n:
+        # Jump to the next character that can start a name (a search in C, not a loop).
+        m = firsts.search(norm, i)
+        if m is None:
+            break
+        i = m.start()
         for name, rid in index.get(norm[i], ()):
             if norm.startswith(name, i):
                 found.append((i, i + len(name), rid))

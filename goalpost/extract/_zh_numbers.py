@@ -207,6 +207,7 @@ def _integer(s: str) -> float | None:
     return _section(s)
 
 
+@lru_cache(maxsize=8192)
 def numeral_value(run: str) -> tuple[float, bool] | None:
     """Value of one numeral run and whether it is approximate (多/余/几).
 
