@@ -214,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quantulum-seconds", type=float, default=20.0, help="CPU seconds")
     ap.add_argument("--repeat", type=int, default=3, help="goalpost passes (best is kept)")
     ap.add_argument("--corpus", action="append", help=f"only these of {sorted(CORPORA)}")
+    ap.add_argument("--lang", action="append", help="only corpora of these languages (en, zh)")
     ap.add_argument("--no-quantulum", action="store_true")
     args = ap.parse_args(argv)
     target = int(args.mib * 1024 * 1024)
@@ -221,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     per_item: dict[str, float] = {}
     for name, build in CORPORA.items():
         if args.corpus and name not in args.corpus:
+            continue
+        if args.lang and name.split("-")[0] not in args.lang:
             continue
         docs = build(target)
         if not docs:

@@ -125,7 +125,9 @@ def scoreboard_tables(rows: list[dict[str, Any]]) -> list[Table]:
                 a = r.get("assessment") or {}
                 latest = "–"
                 if a.get("latest_value") is not None:
-                    latest = f"{format_value(a['latest_value'], r['unit'])} ({a.get('latest_period')})"
+                    latest = (
+                        f"{format_value(a['latest_value'], r['unit'])} ({a.get('latest_period')})"
+                    )
                 st = a.get("status") or "not_assessed"
                 target = format_value(r["value"], r["unit"], r["comparator"], r.get("value_max"))
                 cells = [

@@ -273,11 +273,14 @@ def _write_chunk(
     done = [r for r in results if isinstance(r, Processed)]
     outcomes: dict[int, str] = {}
     if done and not force:
-        writes = [
-            DocumentWrite(p.document, p.items, any(i.kind == "target" for i in p.items), p.size,
-                          linker.link_items(p.items))
-            for p in done
-        ]  # fmt: skip
+        writes = []
+        for p in done:
+            links = linker.link_items(p.items)
+            # why: as store_processed does, provisional indicators are stored before the items
+            # naming them (and in the same order, so the same rows win)
+            linker.save_new_indicators(store)
+            is_plan = any(i.kind == "target" for i in p.items)
+            writes.append(DocumentWrite(p.document, p.items, is_plan, p.size, links))
         try:
             for p, outcome in zip(done, save_documents(store, writes), strict=True):
                 outcomes[id(p)] = outcome
