@@ -18,8 +18,11 @@ value_max       no        upper bound of a ``range``
 growth          no        ``true`` when the value is a growth rate
 ==============  ========  ===========================================================
 
-Rows are read as a stream, so a file of a million rows uses bounded memory.
-A bad row is reported with its line number and skipped; the rest goes in.
+Rows are read as a stream: a CSV's encoding is sniffed from its first 64 KiB
+(:func:`sniff_encoding`), then it is decoded and parsed row by row, so a file
+of a million rows uses the memory of one batch. A bad row is reported with
+its line number and skipped; the rest goes in. :class:`ImportLimits` bounds
+file size, rows and cell length, each with its own clear error.
 """
 
 from __future__ import annotations
@@ -183,7 +186,7 @@ def _mostly_utf8(sample: bytes) -> bool:
     return ok > bad
 
 
-def _rows_csv(path: Path, limits: ImportLimits) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows as ``(line, {column: cell})``, decoded and parsed as a stream.
 
     Memory stays bounded by one row: the file is never read whole, a cell is
@@ -394,7 +397,7 @@ def import_file(
         raise ImportFileError(
             f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}", str(path)
         )
-    rows = _rows_xlsx(path, limits) if suffix == ".xlsx" else _rows_csv(path, limits)
+    rows = _rows_xlsx(path, limits) if suffix == ".xlsx" else _rows_csv(path)
     linker = linker or Linker.for_store(store)
     report = ImportReport(str(path))
     batch: dict[str, dict[str, Any]] = {}

@@ -89,7 +89,9 @@ def main() -> None:
 
 
 # ------------------------------------------------------------------ ingest / run
-def _ingest_with_progress(store, paths, overrides, force, engine="local", scheduler=None):
+def _ingest_with_progress(
+    store, paths, overrides, force, engine="local", scheduler=None, workers=None
+):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from goalpost._ingest import ingest, iter_files
@@ -110,14 +112,11 @@ def _ingest_with_progress(store, paths, overrides, force, engine="local", schedu
         if engine == "dask":
             from goalpost.distributed import ingest_dask
 
-            report = ingest_dask(
-                store,
-                files,
-                overrides=overrides,
-                force=force,
-                scheduler=scheduler,
-                on_progress=tick,
-            )
+            try:
+                report = ingest_dask(store, files, overrides=overrides, force=force, scheduler=scheduler,
+                                     on_progress=tick, n_workers=workers)  # fmt: skip
+            except GoalpostError as exc:  # e.g. the scheduler cannot be reached
+                raise click.ClickException(str(exc)) from exc
         else:
             report = ingest(store, files, overrides=overrides, force=force, on_progress=tick)
     del missing
@@ -139,14 +138,16 @@ def _ingest_with_progress(store, paths, overrides, force, engine="local", schedu
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run reading and extraction in this process or on a Dask cluster.")  # fmt: skip
 @click.option("--scheduler", help="Address of an existing Dask scheduler (with --engine dask).")
-def ingest(paths, db_url, title, date, period, lang, region, force, engine, scheduler):
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Worker processes of the local Dask cluster (default: one per CPU).")  # fmt: skip
+def ingest(paths, db_url, title, date, period, lang, region, force, engine, scheduler, workers):
     """Read, extract and store documents (files or folders, recursively).
 
     Example: goalpost ingest ../shared/seeds
     """
     store = _store(db_url)
     report = _ingest_with_progress(store, paths, _overrides(title, date, period, lang, region), force,
-                                   engine, scheduler)  # fmt: skip
+                                   engine, scheduler, workers)  # fmt: skip
     sys.exit(1 if report.failed else 0)
 
 
@@ -406,19 +407,26 @@ def _print_scoreboard(store, **filters) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-def status(db_url, region, indicator, status, plan, fmt):
+@click.option(
+    "--limit", type=click.IntRange(min=1), help="Only this many targets (one page), in plan order."
+)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Skip this many targets first (with --limit: the next page).")  # fmt: skip
+def status(db_url, region, indicator, status, plan, fmt, limit, offset):
     """The scoreboard: every target, where it stands and why.
 
-    Example: goalpost status --format json
+    Example: goalpost status --format json --limit 50 --offset 50
     """
     from goalpost._scoreboard import status_records
 
     store = _store(db_url)
+    filters = {"region": region, "indicator": indicator, "status": status, "plan": plan,
+               "limit": limit, "offset": offset}  # fmt: skip
     if fmt == "json":
-        recs = status_records(store, region=region, indicator=indicator, status=status, plan=plan)
+        recs = status_records(store, **filters)
         click.echo(json.dumps(recs, ensure_ascii=False, indent=2, default=str))
     else:
-        _print_scoreboard(store, region=region, indicator=indicator, status=status, plan=plan)
+        _print_scoreboard(store, **filters)
 
 
 @main.command()

@@ -85,6 +85,16 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     cfg = alembic_config(engine)
     try:
         with engine.begin() as conn:
+            # why: several processes opening one fresh database at once (two ingests, the web
+            # app) must migrate one after the other, not each create the same tables
+            if engine.dialect.name == "postgresql":
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7340611)")
+            elif engine.dialect.name == "sqlite" and engine.url.database not in (
+                None,
+                "",
+                ":memory:",
+            ):
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
     except Exception as exc:  # why: a failed migration must name the database, not just the SQL

@@ -16,7 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from goalpost._scoreboard import status_record
 from goalpost._tokens import verify_token
-from goalpost.web import _queries as qy
+from goalpost.store import _queries as qy
 from goalpost.web._api_models import (
     CountOut,
     DocumentFull,

@@ -24,8 +24,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from goalpost._exceptions import ConfigError
 from goalpost._render import format_number, format_value
+from goalpost.store._queries import AggregateCache
 from goalpost.web._i18n import STATUS_SYMBOL, pick_language, translate
-from goalpost.web._queries import AggregateCache
 from goalpost.web._security import (
     CSRF_COOKIE,
     BodyLimit,

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from goalpost._render import group_scoreboard
-from goalpost.web import _queries as qy
+from goalpost.store import _queries as qy
 from goalpost.web._app import not_found, render
 from goalpost.web._charts import indicator_chart, target_chart
 from goalpost.web._highlight import pieces
