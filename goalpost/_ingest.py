@@ -30,6 +30,7 @@ class Overrides:
     period: tuple[int, int] | None = None
     lang: str | None = None
     region: str | None = None
+    max_bytes: int | None = None  # largest file read; None: the reader's default
 
 
 @dataclass
@@ -112,7 +113,8 @@ def process_file(path: str | os.PathLike[str], overrides: Overrides | None = Non
     from goalpost.extract import extract
 
     o = overrides or Overrides()
-    doc = read_document(path, title=o.title, date=o.date, period=o.period, lang=o.lang)
+    limits = {"max_bytes": o.max_bytes} if o.max_bytes else {}
+    doc = read_document(path, title=o.title, date=o.date, period=o.period, lang=o.lang, **limits)
     doc = prepare_document(doc, o)
     items = extract(doc)
     return Processed(str(path), doc, items, os.path.getsize(path))

@@ -84,18 +84,25 @@ def _points(obs: list[dict[str, Any]]) -> list[Any]:
     ]
 
 
-def assess_store(store: Any, *, as_of: str | date | None = None) -> int:
+def assess_store(
+    store: Any, *, as_of: str | date | None = None, indicators: set[str] | None = None
+) -> int:
     """Assess every target and detect revisions; replaces stored results. Returns targets assessed.
+
+    With ``indicators``, only the targets of those indicators are re-assessed
+    (what one review or merge can change), which keeps writes fast on a big database.
 
     >>> # assess_store(Store(), as_of="2024-06-30")
     """
     from goalpost.assess import RevisionInput, assess_target, detect_revisions
 
     as_of = as_of or date.today().isoformat()
-    targets, obs_by_key, indicators = gather(store)
+    targets, obs_by_key, catalog = gather(store)
+    if indicators is not None:
+        targets = [t for t in targets if t.get("indicator_id") in indicators]
     rows, inputs = [], []
     for t in targets:
-        spec = _target_spec(t, indicators)
+        spec = _target_spec(t, catalog)
         obs = [
             o
             for o in obs_by_key.get((t.get("indicator_id"), t.get("region")), [])
@@ -106,7 +113,9 @@ def assess_store(store: Any, *, as_of: str | date | None = None) -> int:
             inputs.append(
                 RevisionInput(spec, t.get("document_id"), t.get("doc_title"), t.get("doc_date"))
             )
-    store.save_assessments(rows, [r.to_row() for r in detect_revisions(inputs)])
+    store.save_assessments(
+        rows, [r.to_row() for r in detect_revisions(inputs)], indicators=indicators
+    )
     return len(rows)
 
 

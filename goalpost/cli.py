@@ -55,10 +55,18 @@ def _period(value: str | None) -> tuple[int, int] | None:
         raise click.BadParameter(f"{value!r} is not a period like 2019-2021") from None
 
 
-def _overrides(title, date, period, lang, region):
+def _overrides(title, date, period, lang, region, max_mb=None):
     from goalpost._ingest import Overrides
 
-    return Overrides(title=title, date=date, period=_period(period), lang=lang, region=region)
+    max_bytes = int(max_mb * 1024 * 1024) if max_mb else None
+    return Overrides(
+        title=title,
+        date=date,
+        period=_period(period),
+        lang=lang,
+        region=region,
+        max_bytes=max_bytes,
+    )
 
 
 def doc_options(f):
@@ -72,6 +80,12 @@ def doc_options(f):
                 "--lang", type=click.Choice(["en", "zh"]), help="Language (overrides detection)."
             ),
             click.option("--region", help="Subject region, e.g. Guangzhou (overrides detection)."),
+            click.option(
+                "--max-mb",
+                type=click.FloatRange(min=0.001),
+                envvar="GOALPOST_MAX_MB",
+                help="Largest document file read, in MiB (default 50; also $GOALPOST_MAX_MB).",
+            ),  # fmt: skip
         ]
     ):
         f = opt(f)
@@ -140,13 +154,15 @@ def _ingest_with_progress(
 @click.option("--scheduler", help="Address of an existing Dask scheduler (with --engine dask).")
 @click.option("--workers", type=click.IntRange(min=1),
               help="Worker processes of the local Dask cluster (default: one per CPU).")  # fmt: skip
-def ingest(paths, db_url, title, date, period, lang, region, force, engine, scheduler, workers):
+def ingest(
+    paths, db_url, title, date, period, lang, region, max_mb, force, engine, scheduler, workers
+):
     """Read, extract and store documents (files or folders, recursively).
 
     Example: goalpost ingest ../shared/seeds
     """
     store = _store(db_url)
-    report = _ingest_with_progress(store, paths, _overrides(title, date, period, lang, region), force,
+    report = _ingest_with_progress(store, paths, _overrides(title, date, period, lang, region, max_mb), force,
                                    engine, scheduler, workers)  # fmt: skip
     sys.exit(1 if report.failed else 0)
 
@@ -173,10 +189,10 @@ def import_(files, db_url):
             continue
         for line, msg in rep.errors[:50]:
             error(f"{f}:{line}: {msg}")
-        if len(rep.errors) > 50:
-            err.print(f"... and {len(rep.errors) - 50} more row error(s)")
+        if rep.error_count > 50:
+            err.print(f"... and {rep.error_count - 50} more row error(s)")
         err.print(
-            f"{f}: {rep.added} row(s) added, {rep.duplicates} duplicate(s) skipped, {len(rep.errors)} error(s)"
+            f"{f}: {rep.added} row(s) added, {rep.duplicates} duplicate(s) skipped, {rep.error_count} error(s)"
         )
         failed = failed or bool(rep.errors)
     sys.exit(1 if failed else 0)
@@ -207,7 +223,7 @@ def assess(db_url, as_of):
 @click.option("--report", "report_path", default="goalpost-report.html", show_default=True, type=click.Path(),
               help="Where to write the HTML report.")  # fmt: skip
 @click.option("--as-of", help="Assess as of this date (default: today).")
-def run(paths, db_url, title, date, period, lang, region, stats, report_path, as_of):
+def run(paths, db_url, title, date, period, lang, region, max_mb, stats, report_path, as_of):
     """The main job: ingest, import statistics, assess, print the scoreboard, write a report.
 
     Example: goalpost run examples/ --stats examples/statistics.csv
@@ -218,7 +234,7 @@ def run(paths, db_url, title, date, period, lang, region, stats, report_path, as
 
     store = _store(db_url)
     ingest_report = _ingest_with_progress(
-        store, paths, _overrides(title, date, period, lang, region), False
+        store, paths, _overrides(title, date, period, lang, region, max_mb), False
     )
     failed = bool(ingest_report.failed)
     for f in stats:
@@ -231,7 +247,7 @@ def run(paths, db_url, title, date, period, lang, region, stats, report_path, as
         for line, msg in rep.errors[:20]:
             error(f"{f}:{line}: {msg}")
         err.print(
-            f"{f}: {rep.added} row(s) added, {rep.duplicates} duplicate(s) skipped, {len(rep.errors)} error(s)"
+            f"{f}: {rep.added} row(s) added, {rep.duplicates} duplicate(s) skipped, {rep.error_count} error(s)"
         )
     n = assess_store(store, as_of=as_of)
     _print_scoreboard(store)
@@ -255,7 +271,7 @@ def run(paths, db_url, title, date, period, lang, region, stats, report_path, as
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
 )
 @doc_options
-def extract(paths, docs_file, fmt, title, date, period, lang, region):
+def extract(paths, docs_file, fmt, title, date, period, lang, region, max_mb):
     """Print every extracted item without touching any database.
 
     Example: goalpost extract plan.txt --format jsonl
@@ -267,7 +283,7 @@ def extract(paths, docs_file, fmt, title, date, period, lang, region):
 
     if not paths and docs_file is None:
         raise click.UsageError("give PATH(s) or --docs FILE.jsonl")
-    overrides = _overrides(title, date, period, lang, region)
+    overrides = _overrides(title, date, period, lang, region, max_mb)
     failed = False
     rows: list[dict[str, Any]] = []
 

@@ -1,16 +1,18 @@
 """Held-out extraction quality, measured through the public contract ``goalpost extract --docs``.
 
 The documents in ``tests/data/heldout/{en,zh}.jsonl`` were written by an independent evaluator in
-the style of plans and statistical releases from places other than the first customer's, and were
-never shown to the rule writers (see ``tests/data/heldout/README.md``). Scoring is the one in
+the style of plans and statistical releases from places other than the first customer's, without
+reading the rules or the rule writers' cases. They sit in the repository, so they are a regression
+check, not a fresh estimate (see ``tests/data/heldout/README.md``). Scoring is the one in
 ``benchmarks/heldout_report.py``: items match on kind + unit + value within 0.5 %, greedily per
 document; date-year and comparator accuracy are measured on matched items.
 
 The customer's bar is item F1 >= 0.85 and date-year / comparator accuracy >= 0.90. This test asserts
-only a regression floor 0.05 below what was measured when the set was frozen (2026-11-23, 17:3x
-UTC): en F1 0.953 -> floor 0.90, zh F1 0.932 -> floor 0.88; date-year and comparator accuracy
-floor 0.90 for both. Raise the floors when extraction improves; never lower them to make a
-change pass. Run ``pytest tests/test_extract_heldout.py -s`` to see the figures and failures, or
+only a regression floor about 0.05 below what was measured when the set was frozen (2026-11-23,
+17:13 UTC): en F1 0.954 (date-year 0.971, comparator 0.987) and zh F1 0.957 (date-year 1.000,
+comparator 1.000) -> F1 floor 0.90 for both languages; date-year and comparator floor 0.90 (the
+customer's bar). Raise the floors when extraction improves; never lower them to make a change pass.
+Run ``pytest tests/test_extract_heldout.py -s`` to see the figures and failures, or
 ``python benchmarks/heldout_report.py`` for the full failure listing.
 """
 
@@ -31,7 +33,7 @@ heldout = importlib.util.module_from_spec(_spec)
 sys.modules["heldout_report"] = heldout
 _spec.loader.exec_module(heldout)
 
-F1_FLOOR = {"en": 0.90, "zh": 0.88}
+F1_FLOOR = {"en": 0.90, "zh": 0.90}
 FIELD_FLOOR = 0.90
 
 

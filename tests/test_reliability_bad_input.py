@@ -217,11 +217,6 @@ def _half_downloaded_text(path: Path) -> None:
     path.write_bytes(PLAN_ZH.encode()[:-2])  # cut in the middle of a 3-byte character
 
 
-_CUT_UTF8 = pytest.mark.xfail(
-    strict=True,
-    reason="documents/_decode.py refuses UTF-8 cut mid-character (DecodeError); "
-    "fix: forgive an incomplete last character (diff in the reliability report)",
-)
 _DEEP_HTML = b"<html><body>" + b"<div>" * 30000 + PLAN.encode() + b"</div>" * 30000
 ODD_BUT_READABLE = [
     pytest.param(_one_line_10mb, "12,000 hi-tech companies", id="10MB-single-line.txt"),
@@ -231,8 +226,8 @@ ODD_BUT_READABLE = [
     ),
     pytest.param(_bytes((PLAN + "Café résumé.\n").encode("cp1252")), "Café", id="cp1252.txt"),
     pytest.param(_bytes(PLAN_ZH.encode("gbk")), "12000家", id="gbk.txt"),
-    pytest.param(_half_downloaded_html, "12000家", id="half-downloaded.html", marks=_CUT_UTF8),
-    pytest.param(_half_downloaded_text, "12000家", id="half-downloaded.txt", marks=_CUT_UTF8),
+    pytest.param(_half_downloaded_html, "12000家", id="half-downloaded.html"),
+    pytest.param(_half_downloaded_text, "12000家", id="half-downloaded.txt"),
 ]
 
 

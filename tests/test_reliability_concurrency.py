@@ -34,20 +34,10 @@ def _module(name: str) -> Any:
     return mod
 
 
-_ASSESS_RACE = (
-    "PostgreSQL: two re-assessments at once (two review writes) both DELETE then INSERT "
-    "assessments; the second fails on pk_assessments and its aborted connection keeps its locks, "
-    "so later review writes hang (client timeouts); fix: LOCK TABLE assessments, revisions IN "
-    "SHARE ROW EXCLUSIVE MODE in Store.save_assessments (diff in the reliability report)"
-)
-
-
 @pytest.mark.slow
 def test_web_readers_and_writers_with_ingest_and_import_at_once(
     db_url: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    if db_url.startswith("postgresql"):
-        request.applymarker(pytest.mark.xfail(strict=True, reason=_ASSESS_RACE))
     load = _module("load")
     corpus = _module("make_corpus")
     token = load.prepare(db_url, 12, seed=1)

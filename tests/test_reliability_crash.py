@@ -143,12 +143,6 @@ def test_kill_9_during_ingest_never_half_writes_and_rerun_completes(
     assert sorted(docs.values()) == sorted(expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="distributed._write_chunk stores a chunk's items before the provisional indicators "
-    "they link to (saved only at the end of ingest_dask), so a kill between leaves dangling "
-    "links; fix: linker.save_new_indicators(store) before save_documents (see the report)",
-)
 def test_dask_engine_chunk_write_is_whole_if_killed_right_after(
     tmp_path: Path, corpus: tuple[Path, dict[str, tuple[set[str], int]]]
 ) -> None:

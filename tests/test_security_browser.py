@@ -4,8 +4,9 @@ Documents and statistics full of ``<script>``, event handlers and
 ``javascript:`` links are ingested and imported for real, the site is served
 by uvicorn on loopback, and Chromium opens every page (and hovers and clicks
 what a reader would). Each payload would call ``alert()`` or set
-``window.__pwned``; neither may happen, and no link may carry a
-``javascript:`` URL.
+``window.__pwned``; neither may happen (escaping and the CSP both stand in
+the way), no element in the DOM may carry an injected event handler or
+script (escaping alone must hold), and no link may carry a ``javascript:`` URL.
 """
 
 from __future__ import annotations
@@ -133,6 +134,14 @@ def test_no_injected_script_runs_on_any_page(hostile_site: dict[str, Any], chrom
         assert page.evaluate("window.__pwned === undefined"), (
             f"{url}: {page.evaluate('window.__pwned')}"
         )
+        # what escaping must prevent even where the CSP would stop it from running
+        injected = page.evaluate(
+            """() => [...document.querySelectorAll('*')].filter(e =>
+                   [...e.attributes].some(a => /^on/i.test(a.name)) || (e.tagName === 'IMG'
+                   && e.getAttribute('src') === 'x') || (e.tagName === 'SCRIPT' && !e.src && e.type !== 'application/json'
+                   && /alert\\(|__pwned/.test(e.textContent))).map(e => e.outerHTML.slice(0, 120))"""
+        )
+        assert injected == [], (url, injected)
         bad_links = page.eval_on_selector_all(
             "a[href], [src], form[action]",
             "els => els.map(e => e.getAttribute('href') || e.getAttribute('src') || e.getAttribute('action'))"

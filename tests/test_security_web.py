@@ -305,17 +305,9 @@ def test_sql_injection_in_every_filter_and_search_parameter(site: dict[str, Any]
     assert _table_counts(store) == before
 
 
-_NUL_FIX = (
-    "a NUL byte in a query or path parameter reaches the database: PostgreSQL raises DataError "
-    "(500), SQLite truncates the LIKE pattern so the filter matches everything; fix: refuse "
-    "NUL in path, query and form fields with 400 (diff in the reliability report)"
-)
-
-
 def test_nul_bytes_in_parameters_are_refused_cleanly(
     site: dict[str, Any], request: pytest.FixtureRequest
 ) -> None:
-    request.applymarker(pytest.mark.xfail(strict=True, reason=_NUL_FIX))
     client = site["client"]
     problems = []
     for url in [u for u in _get_urls(site) if "{" not in u]:
@@ -342,14 +334,6 @@ def test_nul_bytes_in_parameters_are_refused_cleanly(
 def test_nul_bytes_in_write_bodies_are_refused_or_dropped(
     site: dict[str, Any], request: pytest.FixtureRequest
 ) -> None:
-    request.applymarker(
-        pytest.mark.xfail(
-            strict=True,
-            reason="a review note or corrected text field holding NUL is a 500 on PostgreSQL "
-            "(DataError) and stored as is on SQLite (whose backup then cannot be restored into "
-            "PostgreSQL); fix: strip NUL in the API/form models (see the report)",
-        )
-    )
     client, store = site["client"], site["store"]
     auth = {"Authorization": f"Bearer {site['token']}"}
     item = _ids(store)["target"][0]

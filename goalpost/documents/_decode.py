@@ -33,6 +33,22 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
+def decode_utf8(data: bytes) -> str | None:
+    """Strict UTF-8, forgiving only a last character cut off by an interrupted download.
+
+    >>> decode_utf8("广州".encode()[:-1])
+    '广'
+    >>> decode_utf8(b"\\xff plan") is None
+    True
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8")
+        return None
+
+
 def decode_bytes(data: bytes, path: str | None = None) -> str:
     """Decode a text file's bytes, guessing the encoding.
 
@@ -52,10 +68,9 @@ def decode_bytes(data: bytes, path: str | None = None) -> str:
         utf16 = _bomless_utf16(data)
         if utf16 is not None:
             return utf16
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    text = decode_utf8(data)
+    if text is not None:
+        return text
     gb = _try_gb18030(data)
     if gb is not None:
         return gb

@@ -8,7 +8,7 @@ import re
 from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 
 from goalpost._exceptions import CorruptDocument
-from goalpost.documents._decode import bom_encoding, decode_bytes
+from goalpost.documents._decode import bom_encoding, decode_bytes, decode_utf8
 
 _DROP = {"script", "style", "nav", "footer", "aside", "form", "noscript", "iframe", "svg",
          "template", "button", "select", "object", "embed", "canvas"}  # fmt: skip
@@ -42,10 +42,9 @@ def decode_html(data: bytes, path: str | None = None) -> str:
     bom = bom_encoding(data)
     if bom:
         return decode_bytes(data, path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    text = decode_utf8(data)
+    if text is not None:
+        return text
     m = _META_CHARSET.search(data[:4096])
     if m:
         name = m.group(1).decode("ascii", "replace").lower()

@@ -85,7 +85,7 @@ def read_document(
         if size > max_bytes:
             raise DocumentTooLarge(f"file is {size:,} bytes, over the limit of {max_bytes:,}", name)
         with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)  # the file may grow between stat and read
+            data = fh.read(min(size, max_bytes) + 1)  # the file may grow between stat and read
     except OSError as exc:
         raise DocumentError(f"cannot read file ({exc.strerror or exc})", name) from exc
     if len(data) > max_bytes:

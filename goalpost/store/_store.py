@@ -321,10 +321,18 @@ class Store:
         and may have the other ``items`` columns. Returns how many were new.
         """
         stamp, new = now(), 0
+        rows = list(rows)
         with self.transaction() as c:
-            existing = set(
-                c.execute(select(t.items.c.id).where(t.items.c.origin == "imported")).scalars()
-            )
+            # why: look up only this call's ids (in chunks), not every imported id there is,
+            # so a million-row import does not slow down batch after batch
+            ids = [r["id"] for r in rows]
+            existing: set[str] = set()
+            for k in range(0, len(ids), 500):
+                existing.update(
+                    c.execute(
+                        select(t.items.c.id).where(t.items.c.id.in_(ids[k : k + 500]))
+                    ).scalars()
+                )
             batch = []
             for r in rows:
                 if r["id"] in existing:
@@ -355,7 +363,10 @@ class Store:
         """
         if action not in ("accept", "correct", "reject", "note"):
             raise ValueError(f"unknown review action {action!r}")
-        fields = {k: v for k, v in (fields or {}).items() if k in CORRECTABLE}
+        # why: PostgreSQL text cannot hold NUL, and a SQLite backup holding one would not restore there
+        fields = {k: v.replace("\x00", "") if isinstance(v, str) else v
+                  for k, v in (fields or {}).items() if k in CORRECTABLE}  # fmt: skip
+        note = note.replace("\x00", "") if note else note
         with self.transaction() as c:
             before = c.execute(select(t.items).where(t.items.c.id == item_id)).mappings().first()
             if before is None:
@@ -517,12 +528,36 @@ class Store:
 
     # ---------------------------------------------------------------- assessments
     def save_assessments(
-        self, rows: Sequence[dict[str, Any]], revisions: Sequence[dict[str, Any]] = ()
+        self,
+        rows: Sequence[dict[str, Any]],
+        revisions: Sequence[dict[str, Any]] = (),
+        *,
+        indicators: set[str] | None = None,
     ) -> None:
-        """Replace all assessment results and revisions in one transaction."""
+        """Replace assessment results and revisions in one transaction.
+
+        With ``indicators``, only the targets and revisions of those indicators
+        are replaced (what a single review changes); otherwise everything is.
+        """
         with self.transaction() as c:
-            c.execute(delete(t.assessments))
-            c.execute(delete(t.revisions))
+            if self.dialect == "postgresql":
+                # why: two re-assessments at once would both delete the old rows, then insert
+                # the same keys; this takes them one at a time (readers are not blocked)
+                c.exec_driver_sql("LOCK TABLE assessments, revisions IN SHARE ROW EXCLUSIVE MODE")
+            if indicators is None:
+                c.execute(delete(t.assessments))
+                c.execute(delete(t.revisions))
+            else:
+                ids = [r["target_id"] for r in rows]
+                touched = select(t.items.c.id).where(t.items.c.indicator_id.in_(sorted(indicators)))
+                c.execute(delete(t.assessments).where(t.assessments.c.target_id.in_(touched)))
+                for k in range(0, len(ids), 500):
+                    c.execute(
+                        delete(t.assessments).where(t.assessments.c.target_id.in_(ids[k : k + 500]))
+                    )
+                c.execute(
+                    delete(t.revisions).where(t.revisions.c.indicator_id.in_(sorted(indicators)))
+                )
             stamp = now()
             for k in range(0, len(rows), 1000):
                 c.execute(
@@ -530,7 +565,7 @@ class Store:
                 )
             if revisions:
                 c.execute(insert(t.revisions), list(revisions))
-            if self.dialect == "postgresql":
+            if self.dialect == "postgresql" and indicators is None:
                 # why: every row was just replaced; with stale statistics the planner guesses 200
                 # targets per status instead of 12,000 and a filtered page takes 6 s, not 0.2 s
                 c.exec_driver_sql("ANALYZE assessments")

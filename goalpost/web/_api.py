@@ -203,14 +203,19 @@ def api_review(
     from goalpost.web._writes import reassess
 
     store = request.app.state.store
-    if store.get_item(item_id) is None:
+    before = store.get_item(item_id)
+    if before is None:
         raise HTTPException(status_code=404, detail="item not found")
     fields = body.fields.model_dump(exclude_none=True)
     if body.action == "correct" and not fields:
         raise HTTPException(status_code=409, detail="a correction needs at least one field")
-    store.review_item(item_id, body.action, actor=actor, fields=fields if body.action == "correct" else {},
-                      note=body.note)  # fmt: skip
-    reassess(store, request.app)
+    after = store.review_item(item_id, body.action, actor=actor, fields=fields if body.action == "correct" else {},
+                              note=body.note)  # fmt: skip
+    reassess(
+        store,
+        request.app,
+        {i for i in (before.get("indicator_id"), after.get("indicator_id")) if i},
+    )
     row = qy.get_item(store, item_id)
     assert row is not None  # why: the review just read and updated it
     return _item_out(row)
@@ -232,7 +237,7 @@ def api_merge(
         if qy.get_indicator(store, ind) is None:
             raise HTTPException(status_code=404, detail=f"indicator {ind!r} not found")
     n = request.app.state.store.merge_indicators(indicator_id, body.into, actor=actor)
-    reassess(request.app.state.store, request.app)
+    reassess(request.app.state.store, request.app, {indicator_id, body.into})
     return {"updated": n}
 
 

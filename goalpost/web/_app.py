@@ -29,6 +29,7 @@ from goalpost.web._i18n import STATUS_SYMBOL, pick_language, translate
 from goalpost.web._security import (
     CSRF_COOKIE,
     BodyLimit,
+    RejectNul,
     SecurityHeaders,
     csrf_token,
     new_browser_id,
@@ -142,7 +143,9 @@ def create_app(
         return render(request, "error.html", {"code": exc.status_code, "detail": exc.detail},
                       status_code=exc.status_code)  # fmt: skip
 
+    # the last added runs first: security headers wrap every answer, including refusals
     app.add_middleware(BodyLimit, max_bytes=max_upload_bytes)
+    app.add_middleware(RejectNul)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -63,6 +63,31 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class RejectNul:
+    """ASGI middleware answering 400 to a NUL character in the path or query string.
+
+    Why: PostgreSQL refuses NUL in text (a 500), and SQLite cuts a LIKE pattern at
+    it (a filter that matches everything); no legitimate URL holds one.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (
+            "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b"").lower()
+        ):
+            body = b"NUL characters are not allowed in URLs."
+            headers = [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+            ]
+            await send({"type": "http.response.start", "status": 400, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        await self.app(scope, receive, send)
+
+
 class BodyLimit:
     """ASGI middleware refusing request bodies over ``max_bytes`` with 413.
 

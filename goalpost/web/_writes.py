@@ -25,19 +25,25 @@ DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf
 STATISTICS_SUFFIXES = (".csv", ".xlsx")
 
 
-def reassess(store: Any, app: Any = None) -> None:
+def reassess(store: Any, app: Any = None, indicators: set[str] | None = None) -> None:
     """Re-assess after a write (``app.state.assess``, default ``assess_store``).
+
+    ``indicators`` limits the default re-assessment to the indicators the write
+    touched, so a review answers quickly on a big database.
 
     The write is already committed; if assessing fails the error is logged
     and the stale assessments stay, rather than the reviewer seeing a crash.
     """
     assess = getattr(getattr(app, "state", None), "assess", "default")
-    if assess == "default":
-        from goalpost._scoreboard import assess_store as assess
     if assess is None:
         return
     try:
-        assess(store)
+        if assess == "default":
+            from goalpost._scoreboard import assess_store
+
+            assess_store(store, indicators=indicators)
+        else:
+            assess(store)
     except Exception:  # why: see docstring; the traceback goes to the server log
         log.exception("re-assessment after a write failed")
 
@@ -145,8 +151,10 @@ async def review(request: Request, item_id: str) -> Response:
     if action == "correct" and not fields:
         raise HTTPException(status_code=422, detail="a correction needs at least one changed field")
     note = str(form.get("note") or "").strip()[:2000] or None
-    store.review_item(item_id, action, actor=actor, fields=fields, note=note)
-    reassess(store, request.app)
+    after = store.review_item(item_id, action, actor=actor, fields=fields, note=note)
+    reassess(
+        store, request.app, {i for i in (item.get("indicator_id"), after.get("indicator_id")) if i}
+    )
     return RedirectResponse(f"/targets/{item_id}#review", status_code=303)
 
 
@@ -157,7 +165,7 @@ async def merge(request: Request, indicator_id: str) -> Response:
     if not into or into == indicator_id:
         raise HTTPException(status_code=422, detail="choose another indicator to merge into")
     request.app.state.store.merge_indicators(indicator_id, into, actor=actor)
-    reassess(request.app.state.store, request.app)
+    reassess(request.app.state.store, request.app, {indicator_id, into})
     return RedirectResponse(f"/indicators/{into}", status_code=303)
 
 
