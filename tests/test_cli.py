@@ -239,3 +239,14 @@ def test_status_json_record_fields(tmp_path) -> None:
     rd = next(r for r in recs if r["indicator"] == "rd-intensity" and r["deadline"] == "2021")
     assert rd["status"] == "achieved" and rd["latest"]["value"] == 3.12
     assert all(r["explanation"] for r in recs)
+    # rounded and bounded figures around the deadline, none for the deadline year: no guess
+    hightech = next(
+        r for r in recs if r["indicator"] == "high-tech-enterprises" and r["deadline"] == "2021"
+    )
+    assert hightech["status"] == "awaiting_data"
+    assert (
+        "about 12,000 in 2020" in hightech["explanation"]
+        and "over 12,300 in 2022" in hightech["explanation"]
+    )
+    conflicts = hightech["details"]["conflicts"]
+    assert any(c["period"] == "2016" and len(c["others"]) >= 2 for c in conflicts)
