@@ -168,8 +168,18 @@ def test_partial_assessment_replaces_only_the_indicators_named(store: Store) -> 
     doc = make_doc()
     item = make_item(doc)
     store.save_document(doc, [item], links={item.id: ("high-tech-enterprises", "alias", 100.0)})
-    row = {"target_id": item.id, "status": "insufficient_data", "method": "growth_ratio", "explanation": "x"}
-    other = {"target_id": "other", "status": "achieved", "method": "growth_ratio", "explanation": "y"}
+    row = {
+        "target_id": item.id,
+        "status": "insufficient_data",
+        "method": "growth_ratio",
+        "explanation": "x",
+    }
+    other = {
+        "target_id": "other",
+        "status": "achieved",
+        "method": "growth_ratio",
+        "explanation": "y",
+    }
     store.save_assessments([row, other])
     store.save_assessments([{**row, "status": "achieved"}], indicators={"high-tech-enterprises"})
     got = store.assessments()
