@@ -147,3 +147,226 @@ def test_indicator_does_not_end_in_a_verb(text: str, not_last: str) -> None:
 def test_passive_change_names_its_subject(text: str, indicator: str) -> None:
     (item,) = _items(text, date="2021-01-01")
     assert item.indicator == indicator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For enquiries, call 6123 4567.",
+        "Tel: +86 10 6851 5544; Fax: +86 10 6851 2150",
+        "Phone: (020) 8888 1234 or hotline 400 820 8820.",
+        "Contact the office on +65 6123 4567 for details.",
+        "See paragraphs 14 to 22 for details.",
+        "As set out in sections 3-5, the plan applies.",
+        "Under Article 12, firms must report to the bureau.",
+        "The annex on pages 40-45 lists the rules.",
+    ],
+)
+def test_phone_numbers_and_cross_references_are_not_items(text: str) -> None:
+    assert _items(text) == []
+
+
+def test_a_count_next_to_a_phone_number_stays() -> None:
+    items = _items("The hotline (tel 6123 4567) answered 12,000 calls in 2022.")
+    assert [i.value for i in items] == [12000.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of 2024:\n- at least 80% of firms will adopt cloud services;\n"
+        "- the number of patents will exceed 8,000;\n- 15 new laboratories will be built.",
+        "By 2024, the city will achieve the following:\n1. at least 80% of firms use cloud;\n"
+        "2. patents exceed 8,000;\n3. 15 new laboratories.",
+        "Goals to be met by December 2024:\n• 80% of schools connected to broadband;\n"
+        "• 8,000 patents granted;\n• 15 new laboratories.",
+    ],
+)
+def test_a_lead_deadline_governs_its_list(text: str) -> None:
+    items = _items(text, date="2022-01-01")
+    assert [i.value for i in items] == [80.0, 8000.0, 15.0]
+    assert {i.date[:4] for i in items} == {"2024"}
+
+
+def test_a_blank_line_ends_the_lead_deadline() -> None:
+    text = "By the end of 2024:\n- 15 new laboratories will be built.\n\n- In 2021 the city had 300 labs."
+    items = _items(text, date="2022-01-01")
+    assert [(i.value, i.date[:4]) for i in items] == [(15.0, "2024"), (300.0, "2021")]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "The number of firms will increase from 11,000 in 2020 to 20,000 in 2025.",
+            [11000, 20000],
+        ),
+        ("Jobs will grow from 500 in 2015 to 900 by 2025.", [500, 900]),
+        ("R&D intensity reached 2.4%, an increase of 0.3 percentage points over 2020.", [2.4, 0.3]),
+        ("Output was 1.2 billion yuan more than 2021.", [1.2e9]),
+        ("Sales were 12% above 2019 levels.", [12]),
+        ("The city will have more than 2000 charging piles.", [2000]),
+    ],
+)
+def test_a_year_is_no_value(text: str, values: list[float]) -> None:
+    items = _items(text, date="2022-01-01")
+    assert [i.value for i in items] == values
+    assert all(i.comparator != "range" for i in items)
+
+
+def test_from_a_past_level_to_a_target() -> None:
+    a, b = _items("Patents will increase from 11,000 in 2020 to 20,000 in 2025.", date="2022-01-01")
+    assert (a.kind, a.date, b.kind, b.date) == ("observation", "2020", "target", "2025")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator"),
+    [
+        ("The city will top 250 billion yuan in output by 2025.", 250e9, ">"),
+        ("Exports passed 9,000 units in 2022.", 9000.0, ">"),
+        ("Installed capacity surpassed 1,200 megawatts in 2022.", 1200.0, ">"),
+        ("Sales are set to top 300 million yuan in 2025.", 300e6, ">"),
+        ("The council passed 12 regulations in 2022.", 12.0, "="),
+    ],
+)
+def test_comparator_verbs(text: str, value: float, comparator: str) -> None:
+    (item,) = _items(text, date="2023-01-01")
+    assert (item.value, item.comparator) == (value, comparator)
+
+
+def test_the_top_ten_is_no_comparator() -> None:
+    items = _items("The top 10 firms earned 5 billion yuan in 2022.")
+    assert [(i.value, i.comparator) for i in items] == [(5e9, "=")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The target is to have 50 percent of households on fibre by 2025.",
+        "The aim is to have 3,000 charging stations by 2026.",
+        "Our goal is to have 40% of buses running on electricity by 2025.",
+    ],
+)
+def test_to_have_states_a_target(text: str) -> None:
+    (item,) = _items(text, date="2022-06-01")
+    assert item.kind == "target"
+    assert item.date[:4] in ("2025", "2026")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "kind"),
+    [
+        (
+            "Exports are expected to reach around 260 billion yuan this year.",
+            "2023-11-20",
+            "observation",
+        ),
+        ("Visitors are estimated to exceed 5 million this year.", "2023-12-05", "observation"),
+        (
+            "Exports are expected to reach around 260 billion yuan this year.",
+            "2023-03-20",
+            "target",
+        ),
+        ("Exports are expected to reach 300 billion yuan in 2025.", "2023-11-20", "target"),
+    ],
+)
+def test_a_late_estimate_for_this_year_is_an_observation(text: str, date: str, kind: str) -> None:
+    (item,) = _items(text, date=date)
+    assert item.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator", "unit"),
+    [
+        (
+            "The approval period will be reduced to no more than 16 months by 2025.",
+            16.0,
+            "<=",
+            "month",
+        ),
+        ("Review time was cut to less than 14 months in 2022.", 14.0, "<", "month"),
+        ("Processing time will be shortened to 5 working days by 2024.", 5.0, "=", "day"),
+        ("Life expectancy will reach 81 years by 2025.", 81.0, "=", "year"),
+    ],
+)
+def test_a_duration_can_be_the_value(text: str, value: float, comparator: str, unit: str) -> None:
+    (item,) = _items(text, date="2022-06-01")
+    assert (item.value, item.comparator, item.unit) == (value, comparator, unit)
+    assert "by" not in item.indicator.split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The three-year plan runs to 2025.",
+        "GDP has grown for 32 consecutive years.",
+        "The programme will last 5 years.",
+        "Students will be trained for 2 years.",
+    ],
+)
+def test_a_duration_of_the_text_stays_no_item(text: str) -> None:
+    assert _items(text, date="2022-06-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "base_date", "indicator"),
+    [
+        (
+            "The share reached 92 per cent in 2022, compared with 88 per cent two years earlier.",
+            "2020",
+            "share",
+        ),
+        ("Firms numbered 2,300 in 2022, up from 1,100 five years ago.", "2018", "Firms"),
+        (
+            "Exports were 5 billion yuan in 2022, up from 3 billion yuan three years earlier.",
+            "2019",
+            "Exports",
+        ),
+        (
+            "Exports were 5 billion yuan in 2022, up from 3 billion yuan a year earlier.",
+            "2021",
+            "Exports",
+        ),
+    ],
+)
+def test_a_base_some_years_back(text: str, base_date: str, indicator: str) -> None:
+    _, base = _items(text, date="2023-03-01")
+    assert (base.kind, base.date, base.indicator) == ("observation", base_date, indicator)
+
+
+@pytest.mark.parametrize(
+    ("text", "growth"),
+    [
+        ("The city will add 1,000 new charging stations by 2025.", [True]),
+        ("The province added 120 hi-tech firms in 2022.", [True]),
+        (
+            "Output and exports grew by 9.9 percent and 10.3 percent respectively in 2022.",
+            [True, True],
+        ),
+        (
+            "Output and exports fell by 2.1 percent and 3.5 percent, respectively, in 2022.",
+            [True, True],
+        ),
+        ("The start-ups had raised US$2.1 billion by 2022.", [False]),
+        ("The fund raised S$300 million in 2021.", [False]),
+        ("The city will raise R&D spending by 2 billion yuan by 2025.", [True]),
+    ],
+)
+def test_growth_flag(text: str, growth: list[bool]) -> None:
+    assert [i.growth for i in _items(text, date="2023-03-01")] == growth
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Malaysia attracted RM1.2 billion of investment in 2022.", 1.2e9, "MYR"),
+        ("Malaysia attracted RM 300 million of investment in 2022.", 300e6, "MYR"),
+        ("The fund totals 500 million ringgit.", 500e6, "MYR"),
+        ("Spending reached ₹1,27,380.96 crore in 2022.", 1.2738096e12, "INR"),
+        ("The outlay is Rs 2,50,000 crore for 2023.", 2.5e12, "INR"),
+    ],
+)
+def test_ringgit_and_indian_grouping(text: str, value: float, unit: str) -> None:
+    (item,) = _items(text)
+    assert item.unit == unit
+    assert item.value == pytest.approx(value)

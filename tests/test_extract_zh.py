@@ -564,3 +564,44 @@ def test_policy_parameters_and_projections_are_not_items(text: str) -> None:
 def test_budgets_are_commitments_and_two_people_count(text: str, kind: str) -> None:
     (item,) = extract_sentence(_ctx(text, doc_date="2023-05-31")).items
     assert item.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "indicators"),
+    [
+        (
+            "到2027年，全市实现以下目标：\n1. 核心产业规模突破500亿元；\n2. 培育高新技术企业300家以上；",
+            "2027",
+            ["核心产业规模", "高新技术企业"],
+        ),
+        (
+            "到2026年，主要目标如下：\n（一）研发投入强度达到3.5%；\n（二）新增专精特新企业200家以上。",
+            "2026",
+            ["研发投入强度", "新增专精特新企业"],
+        ),
+    ],
+)
+def test_a_lead_deadline_governs_a_numbered_list(
+    text: str, year: str, indicators: list[str]
+) -> None:
+    from goalpost.extract import extract_text
+
+    items = extract_text(text, date="2023-03-01")
+    assert [i.indicator for i in items] == indicators
+    assert {(i.kind, i.date) for i in items} == {("target", year)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator"),
+    [
+        ("到2025年，至少建成1家国家级创新中心。", 1.0, ">="),
+        ("到2025年，每年至少培育3家龙头企业。", 3.0, ">="),
+        ("到2025年，最多支持5个重大项目。", 5.0, "<="),
+        ("2022年最近建成3家研究院。", 3.0, "="),
+    ],
+)
+def test_a_bound_before_the_plan_verb(text: str, value: float, comparator: str) -> None:
+    from goalpost.extract import extract_text
+
+    (item,) = extract_text(text, date="2023-03-01")
+    assert (item.value, item.comparator) == (value, comparator)

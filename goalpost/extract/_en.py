@@ -16,6 +16,7 @@ from goalpost._models import Item
 from goalpost.extract._en_dates import _year, choose_date, governing_date, reference_year
 from goalpost.extract._en_filters import (
     _quote_spans,
+    duration_value,
     is_projection,
     is_threshold,
     not_an_item,
@@ -58,6 +59,36 @@ def may_hold_number(s: str) -> bool:
     every other English rule.
     """
     return bool(_DIGIT.search(s) or NUMBER_WORD_LOW.search(s.lower()))
+
+
+_ESTIMATE = re.compile(
+    r"\b(?:(?:is|are)\s+(?:expected|estimated|projected|likely|set)\s+to|expected\s+to|estimated\s+at|"
+    r"an\s+estimated|is\s+estimated|are\s+estimated)\b",
+    re.I,
+)
+_THIS_YEAR = re.compile(
+    r"\b(?:this\s+year|for\s+the\s+(?:whole|full)\s+year|full[\s-]year)\b", re.I
+)
+
+
+def _current_estimate(
+    s: str, clause: tuple[int, int], date: str | None, doc_date: str | None
+) -> bool:
+    """An estimate for the current year in a release dated late in it (October or later)."""
+    if not doc_date or len(doc_date) < 7 or not doc_date[5:7].isdigit() or int(doc_date[5:7]) < 10:
+        return False
+    if not date or date[:4] != doc_date[:4]:
+        return False
+    return bool(
+        _ESTIMATE.search(s, clause[0], clause[1]) and _THIS_YEAR.search(s, clause[0], clause[1])
+    )
+
+
+_COMPARED_BASE = re.compile(
+    r"(?:,\s*|\b(?:up|down|rising|falling|increasing|decreasing|higher|lower)\s+)"
+    r"(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|only\s+|just\s+)?$",
+    re.I,
+)
 
 
 def sets_deadline_without_number(s: str, doc_date: str | None) -> str | None:
@@ -205,8 +236,21 @@ _GROWTH_LAST_WORDS = (
 _GROWTH_LAST = frozenset(_GROWTH_LAST_WORDS.split())
 
 
+_ADD_BEFORE = re.compile(
+    r"\b(?:add|adds|added|adding|newly\s+added)\s+(?:a\s+(?:further|total\s+of)\s+|another\s+|"
+    r"an?\s+(?:additional|extra)\s+)?$",
+    re.I,
+)
+_FUNDS_RAISED = re.compile(r"\b(?:raise|raises|raised|raising)\s+(?:a\s+total\s+of\s+)?$", re.I)
+
+
 def _growth(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
     wb = word_before(s, q.start, clause[0])
+    before = s[max(clause[0], q.start - 50) : q.start]
+    if q.currency and _FUNDS_RAISED.search(before):
+        return False  # "had raised US$2.1 billion": money raised, not a rise
+    if q.unit not in ("%", "pp") and _ADD_BEFORE.search(before):
+        return True  # "add 1,000 new charging stations": an increment
     if wb in _GROWTH_LAST:
         before = s[max(clause[0], q.start - 50) : q.start]
         if _GROWTH_BEFORE.search(before):
@@ -300,6 +344,10 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         return result
     quotes = _quote_spans(s)
     kept = [q for q in qs if not_an_item(s, q, quotes) is None]
+    for q in kept:
+        dv = duration_value(s, q)
+        if dv:
+            q.unit, q.end = dv  # "reduced to no more than 16 months": months are the value
     if not kept:
         return result
     clauses = _clauses(s)
@@ -336,8 +384,20 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     from_found: tuple[str, int | None, int | None] | None = None
     change_found: tuple[str, int | None, int | None] | None = None
     prev_found: tuple[str, int | None, int | None] | None = None
+    prev_unit: str | None = None
+    prev_q: EnQuantity | None = None
     for q in kept:
         q.growth = _growth(s, q, _clause_of(clauses, q.num_start))
+        if (
+            not q.growth
+            and prev_q is not None
+            and prev_q.growth
+            and prev_q.unit == q.unit
+            and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", s[prev_q.end : q.start])
+            and re.search(r"\brespectively\b", s, re.I)
+        ):
+            q.growth = True  # "grew by 9.9 percent and 10.3 percent respectively"
+        prev_q = q
         q.growth_noun = bool(q.growth and _GROWTH_NOUN.search(s, max(0, q.start - 40), q.start))
         clause = _clause_of(clauses, q.num_start)
         if q.growth and q.value > 0 and _is_decrease(s, q, clause):
@@ -377,11 +437,16 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                     near, key=lambda t: t.start - q.end if t.start >= q.end else q.start - t.end
                 )
                 ty = _year(t0.date)
+            gy = _year(ctx.governing_date)
             if ty is not None and doc_year is not None and ty != doc_year:
                 kind = "target" if ty > doc_year else "observation"
+            elif ty is None and gy is not None and doc_year is not None and gy > doc_year:
+                kind = "target"  # a lead's future deadline: "By 2024:\n1. 80% of firms ..."
             else:
                 kind = "target" if (ctx.doc_is_plan or in_plan_section) else "observation"
         date = choose_date(times, q, clause, kind, ctx)
+        if kind == "target" and _current_estimate(s, clause, date, ctx.doc_date):
+            kind = "observation"  # "expected to reach 260 billion this year" in a November release
         unit = _per_unit(s, q, clause) or q.unit
         value = float(q.value)
         row = (
@@ -402,6 +467,16 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             and re.fullmatch(r"\s*,?\s*to\s+", s[prev_end : q.start])
         ):
             found = change_found  # "declined by 2.5 percent to 120 billion yuan": the new level
+        if (
+            prev_found is not None
+            and not q.growth
+            and unit == prev_unit
+            and _COMPARED_BASE.search(s, max(0, q.start - 30), q.start)
+        ):
+            found = (
+                prev_found  # "92% in 2022, compared with 88% two years earlier": the same indicator
+            )
+        prev_unit = unit
         from_found = found if BASELINE.search(s, max(0, q.start - 24), q.start) else None
         change_found = found if q.growth else None
         if q.growth and first_found is not None and (found is None or q.growth_noun):

@@ -39,7 +39,16 @@ _REF_BEFORE = re.compile(
     r"Resolution|Document|Circular|Law|Act|Rule|Standard|Model|Type|Mark|Gen|Stage|Round|Batch|"
     r"Window|Gate|Platform|Terminal|Route|Bus|Flight|Exit|Box|Suite|Floor|Unit|Block|Part|Schedule|"
     r"top|ranked|ranks|rank|ranking|placed|aged|age|ages|phase|stage|round|batch|grade|level|tier|"
-    r"class|model|type|version|number)\.?|#|§)\s*$"
+    r"class|model|type|version|number|[Pp]aragraphs?|[Pp]aras?|[Ss]ections|[Aa]rticles|[Cc]hapters|"
+    r"[Cc]lauses|[Pp]ages|pp|[Ii]tems|[Tt]ables|[Ff]igures|[Aa]nnexes|[Aa]ppendices|[Rr]ules|"
+    r"[Pp]arts|[Ss]chedules)\.?|#|§)\s*$"
+)
+# A phone or fax number: digit groups after "Tel"/"Call" or an international "+86".
+_PHONE = re.compile(
+    r"(?:\b(?:tel|telephone|phone|fax|call|hotline|mobile|dial|contact|whatsapp)\b\.?\s*"
+    r"(?:no\.?\s*|number\s*)?[:：]?\s*\+?|\+)"
+    r"\s*(?:\(\d{1,4}\)\s*)?\d{1,4}(?:[\s.-]\(?\d{1,4}\)?){1,5}",
+    re.I,
 )
 _RANK_AFTER = re.compile(
     r"\s*(?:places?|positions?|spots?|notch(?:es)?|ranks?|rungs?)\b|\s*(?:in|among)\s+the\s+(?:world|country|nation)\b",
@@ -157,9 +166,17 @@ _REF_WORDS_WORDS = (
     "version ver vol volume page line building road lot annex appendix table figure fig decree "
     "order resolution document circular law act rule standard model type mark gen stage round "
     "batch window gate platform terminal route bus flight exit box suite floor unit block part "
-    "schedule top ranked ranks rank ranking placed aged age ages"
+    "schedule top ranked ranks rank ranking placed aged age ages paragraph paragraphs para paras "
+    "sections articles chapters clauses pages pp items tables figures annexes appendices rules "
+    "parts schedules"
 )
 _REF_WORDS = frozenset(_REF_WORDS_WORDS.split())
+_BASE_YEAR_BEFORE = re.compile(
+    r"(?:\bpoints?|\bpercent|\bper\s+cent|%|\bpp|\btimes|\bfold|\bhigher|\blower|\bup|\bdown|"
+    r"\bincrease[ds]?|\bdecrease[ds]?|\bgrowth|\brise|\bdrop|\bmore|\bless|\bfewer|"
+    r"\bbillion|\bmillion|\btrillion|\bthousand)\s*$",
+    re.I,
+)
 _TIME_PREP = re.compile(
     r"\b(?:in|by|since|from|until|till|to|of|before|after|during|for|end|year|early|late|mid|and|"
     r"through|between|on|the|around|circa|c\.)\s*[-(]?\s*$",
@@ -176,12 +193,76 @@ def _quote_spans(s: str) -> list[tuple[int, int]]:
     return out
 
 
+def _in_phone_number(s: str, ns: int, ne: int) -> bool:
+    """Whether s[ns:ne] lies in a run of digit groups that reads as a phone number."""
+    if (
+        not any(c.isdigit() for c in s[max(0, ns - 40) : ns])
+        and not re.search(
+            r"(?i)\b(?:tel|telephone|phone|fax|call|hotline|mobile|dial|contact|whatsapp)\b",
+            s[max(0, ns - 40) : ns],
+        )
+        and s[max(0, ns - 2) : ns].strip() != "+"
+    ):
+        return False
+    for m in _PHONE.finditer(s, max(0, ns - 60), min(len(s), ne + 40)):
+        digits = sum(c.isdigit() for c in m.group())
+        if m.start() <= ns and ne <= m.end() and digits >= 7:
+            return True
+    return False
+
+
+_TIME_UNIT = re.compile(
+    r"\s*(years?|months?|weeks?|(?:working\s+|business\s+)?days?|hours?|minutes?)\b", re.I
+)
+_DURATION_LEVEL_BEFORE = re.compile(
+    r"\b(?:(?:reduc|cut|shorten|lower|compress|decreas|extend|lengthen|increas|rais|bring|brought|"
+    r"drop|fall|fell|kept|keep|maintain|control)\w*\s+(?:down\s+)?(?:to|at|within)|"
+    r"(?:average|averaged|averaging|takes?|took|taking|reach|reached|reaches)|"
+    r"(?:period|time|cycle|duration|wait|waiting\s+time|life\s+expectancy|lead\s+time)\s+(?:of|is|was|will\s+be)"
+    r")\s+$",
+    re.I,
+)
+
+
+def duration_value(s: str, q: EnQuantity) -> tuple[str, int] | None:
+    """(unit, end) when a length of time is the measured value, else None.
+
+    "reduced to no more than 16 months", "cut to less than 14 months", "an
+    average approval time of 30 working days": the duration is the indicator's
+    level. "a three-year plan" and "for 32 consecutive years" stay durations.
+    """
+    if q.unit != "count" or q.scaled or q.currency or q.value_max is not None and q.words:
+        return None
+    m = _TIME_UNIT.match(s, q.end)
+    if not m:
+        return None
+    before = s[max(0, q.start - 60) : q.start]
+    bound = q.comparator in ("<", "<=", ">", ">=") and re.search(
+        r"\b(?:to|at|within|be|is|are|was|were)\s+$", before, re.I
+    )
+    if not (bound or _DURATION_LEVEL_BEFORE.search(before)):
+        return None
+    if re.match(r"\s*(?:of|in\s+a\s+row|running)\b|-", s[m.end() :], re.I):
+        return None  # "cut to 3 years of study"
+    word = m.group(1).lower().split()[-1].rstrip("s")
+    return word, m.end()
+
+
 def is_year_like(s: str, q: EnQuantity) -> bool:
     """A bare 4-digit integer 1900-2100 read as a year ("in 2017", "RIE2025")."""
     if not (q.plain_int and q.unit == "count" and not q.scaled and 1900 <= q.value <= 2100):
         return False
-    if q.comparator != "=" or q.value_max is not None:
+    if q.value_max is not None:
         return False
+    if q.comparator != "=":
+        # "an increase of 0.3 percentage points over 2020", "up 5% compared with 2019": the base year.
+        head = s[max(0, q.start - 40) : q.start]
+        return bool(
+            q.cmp_word
+            and q.cmp_word.lower().split()[-1] in ("over", "above", "than", "below", "under")
+            and _BASE_YEAR_BEFORE.search(head + " ".join(q.cmp_word.split()[:-1]))
+            and re.match(r"\s*(?:[,.;:)]|$|levels?\b|figures?\b)", s[q.num_end :])
+        )
     i = q.num_start
     while i > 0 and s[i - 1] in " -(\t":
         i -= 1
@@ -214,6 +295,8 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     raw = s[ns:ne]
     if len(raw) >= 3 and raw[0] == "0" and raw[1].isdigit():
         return "identifier"  # "020-12345678", "0755": phone and area codes
+    if q.plain_int and not q.scaled and not q.currency and _in_phone_number(s, ns, ne):
+        return "phone number"  # "Call 6123 4567", "Fax: +86 10 6851 2150"
     if q.plain_int and q.unit == "count" and _ADDRESS_AFTER.match(s, q.end):
         return "address"  # "88 Tianhe Road"
     if (
@@ -275,7 +358,12 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             return "list numbering"
         if not s[:ns].strip() and re.match(r"[.)、]\s", s[ne : ne + 2] + " "):
             return "list numbering"
-    if q.unit in ("count",) and not q.scaled and _DURATION.match(s, q.end):
+    if (
+        q.unit in ("count",)
+        and not q.scaled
+        and _DURATION.match(s, q.end)
+        and duration_value(s, q) is None
+    ):
         return "duration"
     if re.search(r"\(\s*$", s[max(0, q.start - 3) : q.start]) and re.match(
         r"\s+[A-Za-z][A-Za-z ]{0,24}\)", s[q.end :]

@@ -24,7 +24,9 @@ _LINK_VERB = re.compile(
     r"register(?:s|ed)?|record(?:s|ed)?|up\s+to|"
     # decreases read like increases: "Industrial output fell 3.9%", "Exports were down 2%"
     r"fall(?:s|en)?|fell|decline[sd]?|decrease[sd]?|drop(?:s|ped)?|dipped|shrank|shrunk|"
-    r"contracted|slumped|(?:(?:is|are|was|were|be|been)\s+)?down)\s*(?:by\s+|to\s+|at\s+|from\s+)?$"
+    r"contracted|slumped|(?:(?:is|are|was|were|be|been)\s+)?down|"
+    r"(?:is|are|was|were|be|been)\s+(?:cut|reduced|shortened|lowered|compressed|extended|raised))"
+    r"\s*(?:by\s+|to\s+|at\s+|from\s+)?$"
     r"|\b(?:will|shall|would|could|should|must|may|can)\s+(?:\w+ly\s+)?$"
     r"|\b(?:expected|set|going|aims?|aiming|plans?|planning|strives?|striving|hopes?|hoping|"
     r"continues?|continued|is|are|was|were)\s+to\s+(?:\w+ly\s+)?$",

@@ -41,6 +41,7 @@ from goalpost.extract._units_en import (
 _CMP_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(more\s+than|over|above|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|"
     r"in\s+excess\s+of|upwards\s+of|greater\s+than|higher\s+than|larger\s+than|beyond|topp(?:ed|ing)|"
+    r"tops?|pass(?:e[sd]|ing)?|"
     r"at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|not\s+fewer\s+than|"
     r"a\s+minimum\s+of|minimum\s+of|min\.|"
     r"about|around|approximately|approx\.|nearly|almost|some|roughly|close\s+to|circa|"
@@ -138,14 +139,25 @@ class EnQuantity(Quantity):
 _CMP_LAST_WORDS = (
     "than over above exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing "
     "of least most about around approximately approx. nearly almost some roughly to circa "
-    "estimated at average beyond topped topping within below under min. max. exceed"
+    "estimated at average beyond topped topping within below under min. max. exceed top tops pass "
+    "passes passed passing"
 )
 _CMP_LAST = frozenset(_CMP_LAST_WORDS.split())
 _CUR_LAST_WORDS = (
     "us usd s sgd hk hkd a aud c cad nt twd nz nzd mxn mex rmb cny eur gbp rs rs. inr krw jpy "
-    "chf musd meur mgbp maud mcad mcny msgd mhkd dollar dollars euro euros u.s. u.s"
+    "chf musd meur mgbp maud mcad mcny msgd mhkd dollar dollars euro euros u.s. u.s rm myr"
 )
 _CUR_LAST = frozenset(_CUR_LAST_WORDS.split())
+
+
+_MODAL_WORDS = "will would to could should may might must shall can cannot did does do"
+_MODALS = frozenset(_MODAL_WORDS.split())
+_PASSED_ITEMS = re.compile(
+    r"[\d.,]+\s+(?:[\w-]+\s+){0,2}?(?:laws?|bills?|acts?|resolutions?|regulations?|motions?|exams?|"
+    r"examinations?|tests?|inspections?|reviews?|audits?|assessments?|evaluations?|certifications?|checks?|"
+    r"measures|policies|amendments?|proposals?|rounds?|stages?|levels?|milestones?)\b",
+    re.I,
+)
 
 
 def _cmp_before(text: str, lo: int, pos: int) -> tuple[str, int, str] | None:
@@ -158,7 +170,11 @@ def _cmp_before(text: str, lo: int, pos: int) -> tuple[str, int, str] | None:
     if not m:
         return None
     word = re.sub(r"\s+", " ", m.group(1).lower()) if m.group(1) else re.sub(r"\s+", "", m.group(2))
-    if word.startswith(("exceed", "surpass", "topp")):
+    if word in ("top", "pass") and word_before(text, m.start(), lo) not in _MODALS:
+        return None  # "the top 10", "a pass 3": only "will top 250 billion" compares
+    if word.startswith("pass") and _PASSED_ITEMS.match(text, pos):
+        return None  # "passed 12 laws": things passed, not a level passed
+    if word.startswith(("exceed", "surpass", "topp", "top", "pass")):
         op = ">"
     elif word in _CMP_WORD:
         op = _CMP_WORD[word]
@@ -494,6 +510,16 @@ def _maybe_range(text: str, q: EnQuantity, end: int, region: str | None, cur: st
         and (plain2 and 1900 <= v2 <= 2100 or unit != q.unit)
     ):
         return  # "2019-2021": a period; "in 2020 to 2.5%": a year, then a value
+    if (
+        q.plain_int
+        and 1900 <= q.value <= 2100
+        and re.search(
+            r"\b(?:in|by|since|during|until|till|of|end|year|FY)\s+$",
+            text[max(0, q.start - 8) : q.start],
+            re.I,
+        )
+    ):
+        return  # "from 11,000 in 2020 to 20,000 in 2025": a year, then a value
     q.unit, q.currency = unit, currency
     q.value, q.value_max = lo, q2.value
     q.comparator = "range"

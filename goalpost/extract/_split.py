@@ -8,7 +8,10 @@ that stops mid-sentence and a next line that starts in lower case.
 
 A *paragraph* is a run of sentences on one (soft-wrapped) line; a line that
 looks like a heading (short, no closing punctuation) is its own paragraph.
-Deadlines set by a lead sentence hold until the paragraph ends.
+Deadlines set by a lead sentence hold until the paragraph ends. A lead line
+ending in a colon ("By the end of 2024:", "到2027年，实现以下目标：") and the
+bulleted or numbered lines right after it form one paragraph, so the lead's
+deadline governs the list until a blank line or a line that is no list item.
 """
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ _END = re.compile(r"[。！？；!?]+[”’\"')\]]*|[.;]+[”’\"')\]]*(?=\s|$
 _LIST_HEAD = re.compile(r"\s*(?:\d{1,2}|[IVXivx]{1,5}|[A-Za-z])$")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\[\"'])([A-Za-z][A-Za-z.]*)$")
 _TERMINAL = '.!?;:。！？；："”’)]'
+# A bulleted or numbered list line: "- ...", "• ...", "1. ...", "(2) ...", "（三）...", "②...".
+_LIST_LINE = re.compile(
+    r"\s*(?:[-–—•·*▪●○■□◆◇►]\s|"
+    r"(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5}|[一二三四五六七八九十]{1,3})\s*(?:[.．](?!\d)|[)、）])|"
+    r"[(（]\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5}|[一二三四五六七八九十]{1,3})\s*[)）]\s*|"
+    r"[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+)
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,7 @@ def split_sentences(text: str) -> list[Span]:
     pos = 0
     n = len(text)
     joined_start: int | None = None
+    lead_para: int | None = None  # the paragraph of a lead line ending in a colon
     while pos <= n:
         nl = text.find("\n", pos)
         line_end = n if nl < 0 else nl
@@ -111,9 +122,18 @@ def split_sentences(text: str) -> list[Span]:
                 continue
         seg_start = pos if joined_start is None else joined_start
         joined_start = None
-        if text[seg_start:line_end].strip():
-            para += 1
-            heading = _is_heading_like(text[seg_start:line_end])
+        line = text[seg_start:line_end].strip()
+        if not line:
+            lead_para = None  # a blank line ends a list
+        else:
+            if lead_para is not None and _LIST_LINE.match(line):
+                heading = False  # "- 15 new labs": a list item under its lead, no heading
+            else:
+                para += 1
+                lead_para = None
+                heading = _is_heading_like(line)
+                if line[-1] in ":：":
+                    lead_para = para
             for a, b in _split_line(text, seg_start, line_end):
                 while a < b and text[a].isspace():
                     a += 1

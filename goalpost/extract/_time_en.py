@@ -72,7 +72,8 @@ _TIME = re.compile(
     rf"|(?P<then>\bby\s+then\b|\bby\s+that\s+time\b)"
     rf"|(?P<nexty>\b(?:(?:in|over|within)\s+the\s+(?:next|coming)|within)\s+(?P<ny_n>\w+)\s+years\b)"
     rf"|(?P<decade>\b(?:in|over|within|during)\s+the\s+(?:next|coming)\s+decade\b)"
-    rf"|(?P<yearago>\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\bthe\s+year\s+before\b)",
+    rf"|(?P<yearago>\b(?P<ya_n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+years?\s+"
+    rf"(?P<ya_w>earlier|ago|before)\b|\bthe\s+year\s+before\b)",
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(
@@ -333,8 +334,15 @@ def find_times(
             if ry is None:
                 continue
             # "rose to 0.81% in 2022 from 0.78% a year earlier": a year before the sentence's year.
+            # "two years earlier", "five years ago": n years before the sentence's or the report's year.
+            w = (m.group("ya_n") or "one").lower()
+            n = 1 if w in ("a", "one") else (_SMALLN.get(w) or (int(w) if w.isdigit() else None))
+            if n is None:
+                continue
             years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text[start:end])]
-            date, role = str((max(years) if years else ry) - 1), "point"
+            if (m.group("ya_w") or "").lower() == "ago":
+                years = []
+            date, role = str((max(years) if years else ry) - n), "point"
         elif m.group("then"):
             date, role = "", "then"
         elif m.group("nexty"):

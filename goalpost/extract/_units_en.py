@@ -56,7 +56,8 @@ _CUR_NAMES = (
     r"(?:(?:US|U\.S\.|American|Singapore|Hong\s+Kong|HK|Australian|Canadian|New\s+Taiwan|NT|"
     r"New\s+Zealand)\s+dollars?|dollars?|(?:Chinese\s+)?yuan|renminbi|RMB|CNY|USD|euros?|EUR|"
     r"(?:British\s+)?pounds?(?:\s+sterling)?|sterling|GBP|(?:Korean\s+)?won|KRW|"
-    r"(?:Japanese\s+)?yen|JPY|(?:Indian\s+)?rupees?|INR|SGD|HKD|AUD|CAD|TWD|NZD|CHF|"
+    r"(?:Japanese\s+)?yen|JPY|(?:Indian\s+)?rupees?|INR|(?:Malaysian\s+)?ringgits?|MYR|SGD|HKD|AUD|CAD|TWD|"
+    r"NZD|CHF|"
     r"Swiss\s+francs?|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD|JPY|INR|CHF)|元|(?:\$|€|£|₹|₩)(?!\d))"
 )
 CUR_AFTER = re.compile(
@@ -65,7 +66,7 @@ CUR_AFTER = re.compile(
 CUR_BEFORE = re.compile(
     r"(?<![A-Za-z])(U\.?S\.?\s?\$|USD\s?\$?|S\s?\$|SGD\s?\$?|HK\s?\$|HKD\s?\$?|A\s?\$|AUD\s?\$?|"
     r"C\s?\$|CAD\s?\$?|NT\s?\$|TWD|NZ\s?\$|NZD\s?\$?|MXN\s?\$?|Mex\s?\$|RMB\s?¥?|CNY\s?¥?|¥|€|EUR|£|GBP|"
-    r"₹|Rs\.?|INR|₩|KRW|JPY|CHF|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD)|\$|dollars?|euros?)\s*$",
+    r"₹|Rs\.?|INR|₩|KRW|JPY|CHF|(?-i:RM)|MYR|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD)|\$|dollars?|euros?)\s*$",
     re.IGNORECASE,
 )
 _CUR_CODE = {
@@ -104,6 +105,9 @@ _CUR_CODE = {
     "rs.": "INR",
     "inr": "INR",
     "rupee": "INR",
+    "rm": "MYR",
+    "myr": "MYR",
+    "ringgit": "MYR",
     "₩": "KRW",
     "krw": "KRW",
     "won": "KRW",
@@ -155,7 +159,7 @@ def currency_of(token: str, region: str | None) -> tuple[str, float]:
         t = t[:-1]  # "USD$", "SGD $"
     if t in ("¥", "rmb¥", "cny¥"):
         return ("JPY" if region == "Japan" else "CNY"), factor
-    for adj in ("chinese", "british", "korean", "japanese", "indian", "swiss"):
+    for adj in ("chinese", "british", "korean", "japanese", "indian", "swiss", "malaysian"):
         t = t.removeprefix(adj)
     t = t.replace("sterling", "") or "sterling"
     return _CUR_CODE.get(t, _CUR_CODE.get(t.rstrip("s"), t.upper())), factor

@@ -127,6 +127,12 @@ _CMP_PREFIX = re.compile(
     r"低于|小于|少于|控制在|>=|<=|≥|≤|>|<|最高|最低)\s*"
     r"(?:了|有|为|是|达到|达|在|到|可?(?:资助|补助|奖励|补贴|支持|给予|不超过))?\s*$"
 )
+# 至少建成1家, 最多支持3项: a bound, then the verb of the plan, then the number.
+_CMP_VERB_PREFIX = re.compile(
+    r"(?P<c>至少|最少|起码|最多|至多)\s*(?:再|新|要|将)?\s*"
+    r"(?:建成|建设|建立|培育|引进|新增|打造|形成|布局|认定|实现|完成|举办|开展|招引|落地|扶持|孵化|创建|"
+    r"组建|设立|培养|获得|支持|资助|推出|攻克|突破|制定|发布|服务|带动)(?:了|出)?\s*$"
+)
 _CMP_OF = {
     "大于或者等于": ">=",
     "小于或者等于": "<=",
@@ -323,7 +329,7 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
 def _comparator_and_growth(norm: str, q: _Q) -> None:
     """Comparator and growth from the words before and after the quantity."""
     left = _left(norm, q.start)
-    lm = _CMP_PREFIX.search(left)
+    lm = _CMP_PREFIX.search(left) or _CMP_VERB_PREFIX.search(left)
     if lm:
         cmp = _CMP_OF.get(lm.group("c"), "~")
         # 大概有五百多个: the 多 inside the numeral says more than "about" does.

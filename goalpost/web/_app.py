@@ -29,7 +29,7 @@ from goalpost.web._i18n import STATUS_SYMBOL, pick_language, translate
 from goalpost.web._security import (
     CSRF_COOKIE,
     BodyLimit,
-    RejectNul,
+    DropNul,
     SecurityHeaders,
     csrf_token,
     new_browser_id,
@@ -145,7 +145,7 @@ def create_app(
 
     # the last added runs first: security headers wrap every answer, including refusals
     app.add_middleware(BodyLimit, max_bytes=max_upload_bytes)
-    app.add_middleware(RejectNul)
+    app.add_middleware(DropNul)
     app.add_middleware(SecurityHeaders)
     return app
 

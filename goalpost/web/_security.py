@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from typing import Any
 
@@ -63,29 +64,31 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class RejectNul:
-    """ASGI middleware answering 400 to a NUL character in the path or query string.
+class DropNul:
+    """ASGI middleware removing NUL characters from the path and query string.
 
     Why: PostgreSQL refuses NUL in text (a 500), and SQLite cuts a LIKE pattern at
-    it (a filter that matches everything); no legitimate URL holds one.
+    it (a filter that matches everything). A string with a NUL is otherwise valid
+    for the API's schema, so the request is answered as if the NUL were not there.
     """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and (
-            "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b"").lower()
-        ):
-            body = b"NUL characters are not allowed in URLs."
-            headers = [
-                (b"content-type", b"text/plain; charset=utf-8"),
-                (b"content-length", str(len(body)).encode()),
-            ]
-            await send({"type": "http.response.start", "status": 400, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
-            return
+        if scope["type"] == "http":
+            query = scope.get("query_string", b"")
+            path = scope.get("path", "")
+            if b"%00" in query.lower() or "\x00" in path:
+                scope = dict(scope)
+                scope["query_string"] = _NUL_ESCAPED.sub(b"", query)
+                scope["path"] = path.replace("\x00", "")
+                if scope.get("raw_path"):
+                    scope["raw_path"] = _NUL_ESCAPED.sub(b"", scope["raw_path"])
         await self.app(scope, receive, send)
+
+
+_NUL_ESCAPED = re.compile(rb"%00")
 
 
 class BodyLimit:
