@@ -167,6 +167,30 @@ def ingest(
     sys.exit(1 if report.failed else 0)
 
 
+def _import_statistics(store, files, *, shown: int) -> bool:
+    """Import statistics files, printing each one's row errors (the first ``shown``) and
+    totals; a bad file is reported and the next one goes on. True when anything failed."""
+    from goalpost._importer import import_file
+
+    failed = False
+    for f in files:
+        try:
+            rep = import_file(store, f)
+        except GoalpostError as exc:
+            error(f"{exc}")
+            failed = True
+            continue
+        for line, msg in rep.errors[:shown]:
+            error(f"{f}:{line}: {msg}")
+        if rep.error_count > shown:
+            err.print(f"... and {rep.error_count - shown} more row error(s)")
+        err.print(
+            f"{f}: {rep.added} row(s) added, {rep.duplicates} duplicate(s) skipped, {rep.error_count} error(s)"
+        )
+        failed = failed or bool(rep.error_count)
+    return failed
+
+
 @main.command(name="import")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @DB_OPTION
@@ -176,25 +200,7 @@ def import_(files, db_url):
     Columns: indicator, value, unit, period (required); region, source, kind,
     comparator, value_max, growth (optional). Example: goalpost import stats.csv
     """
-    from goalpost._importer import import_file
-
-    store = _store(db_url)
-    failed = False
-    for f in files:
-        try:
-            rep = import_file(store, f)
-        except GoalpostError as exc:
-            error(f"{exc}")
-            failed = True
-            continue
-        for line, msg in rep.errors[:50]:
-            error(f"{f}:{line}: {msg}")
-        if rep.error_count > 50:
-            err.print(f"... and {rep.error_count - 50} more row error(s)")
-        err.print(
-            f"{f}: {rep.added} row(s) added, {rep.duplicates} duplicate(s) skipped, {rep.error_count} error(s)"
-        )
-        failed = failed or bool(rep.errors)
+    failed = _import_statistics(_store(db_url), files, shown=50)
     sys.exit(1 if failed else 0)
 
 
@@ -228,7 +234,6 @@ def run(paths, db_url, title, date, period, lang, region, max_mb, stats, report_
 
     Example: goalpost run examples/ --stats examples/statistics.csv
     """
-    from goalpost._importer import import_file
     from goalpost._scoreboard import assess_store
     from goalpost.report import write_report
 
@@ -236,19 +241,7 @@ def run(paths, db_url, title, date, period, lang, region, max_mb, stats, report_
     ingest_report = _ingest_with_progress(
         store, paths, _overrides(title, date, period, lang, region, max_mb), False
     )
-    failed = bool(ingest_report.failed)
-    for f in stats:
-        try:
-            rep = import_file(store, f)
-        except GoalpostError as exc:
-            error(f"{exc}")
-            failed = True
-            continue
-        for line, msg in rep.errors[:20]:
-            error(f"{f}:{line}: {msg}")
-        err.print(
-            f"{f}: {rep.added} row(s) added, {rep.duplicates} duplicate(s) skipped, {rep.error_count} error(s)"
-        )
+    failed = _import_statistics(store, stats, shown=20) or bool(ingest_report.failed)
     n = assess_store(store, as_of=as_of)
     _print_scoreboard(store)
     write_report(store, report_path)
