@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from goalpost._models import Document, Item, Section
 from goalpost.store import _schema as t
+from goalpost.store._bulk import bulk_insert, document_row, item_rows, section_rows
 from goalpost.store._engine import create_db_engine, default_url, migrate, normalize_url
 
 # Fields a reviewer may correct on an item.
@@ -186,44 +187,13 @@ class Store:
         self, c: Connection, doc: Document, *, is_plan: bool, size: int | None
     ) -> None:
         c.execute(
-            insert(t.documents).values(
-                id=doc.id, source=doc.source, title=doc.title, date=doc.date,
-                period_start=doc.period[0] if doc.period else None,
-                period_end=doc.period[1] if doc.period else None,
-                lang=doc.lang, region=doc.region, format=doc.format, is_plan=is_plan,
-                size=size, text=doc.text, ingested_at=now(),
-            )
-        )  # fmt: skip
+            insert(t.documents).values(**document_row(doc, is_plan=is_plan, size=size, stamp=now()))
+        )
         if doc.sections:
-            c.execute(
-                insert(t.sections),
-                [
-                    {"document_id": doc.id, "ordinal": i, "title": s.title, "number": s.number,
-                     "level": s.level, "start": s.start, "heading_end": s.heading_end, "end": s.end}
-                    for i, s in enumerate(doc.sections)
-                ],
-            )  # fmt: skip
+            c.execute(insert(t.sections), section_rows(doc))
 
     def _insert_items(self, c: Connection, doc_id: str, items: Sequence[Item], links: dict) -> None:
-        rows, seen = [], set()
-        stamp = now()
-        for it in items:
-            if it.id in seen:  # why: identical reading of one span twice is one item
-                continue
-            seen.add(it.id)
-            ind_id, method, score = links.get(it.id, (None, None, None))
-            rows.append(
-                {"id": it.id, "document_id": doc_id, "origin": "extracted", "kind": it.kind,
-                 "indicator_text": it.indicator, "indicator_id": ind_id, "link_method": method,
-                 "link_score": score, "comparator": it.comparator, "value": it.value,
-                 "value_max": it.value_max, "unit": it.unit, "date": it.date, "growth": it.growth,
-                 "region": it.region, "section": it.section, "lang": it.lang, "start": it.start,
-                 "end": it.end, "sentence_start": it.sentence_start, "sentence_end": it.sentence_end,
-                 "sentence": it.sentence, "source": None, "import_file": None, "import_row": None,
-                 "review_status": "extracted", "created_at": stamp}
-            )  # fmt: skip
-        for i in range(0, len(rows), 500):
-            c.execute(insert(t.items), rows[i : i + 500])
+        bulk_insert(c, t.items, item_rows(doc_id, items, links, now()))
 
     # ---------------------------------------------------------------- items
     def items(
