@@ -38,15 +38,21 @@ def compatible(target: dict[str, Any], obs: dict[str, Any]) -> bool:
     return unit_family(obs["unit"]) == unit_family(target["unit"])
 
 
+def group_observations(observations: list[dict[str, Any]]) -> dict[tuple, list[dict]]:
+    """Linked observations keyed by (indicator_id, region): the series a target is judged on."""
+    obs_by_key: dict[tuple, list[dict]] = defaultdict(list)
+    for o in observations:
+        if o.get("indicator_id"):
+            obs_by_key[(o["indicator_id"], o.get("region"))].append(o)
+    return obs_by_key
+
+
 def gather(
     store: Any, **filters: Any
 ) -> tuple[list[dict], dict[tuple, list[dict]], dict[str, dict]]:
     """Targets (filtered), observations keyed by (indicator_id, region), indicators by id."""
     targets = store.items(kind="target", **filters)
-    obs_by_key: dict[tuple, list[dict]] = defaultdict(list)
-    for o in store.items(kind="observation"):
-        if o.get("indicator_id"):
-            obs_by_key[(o["indicator_id"], o.get("region"))].append(o)
+    obs_by_key = group_observations(store.items(kind="observation"))
     indicators = {i["id"]: i for i in store.indicators()}
     return targets, obs_by_key, indicators
 

@@ -111,7 +111,6 @@ def _ingest_with_progress(
     from goalpost._ingest import ingest, iter_files
 
     files = iter_files(paths)
-    missing = [str(p) for p in files if not p.exists()]
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, transient=True, disable=not err.is_terminal,
@@ -133,7 +132,6 @@ def _ingest_with_progress(
                 raise click.ClickException(str(exc)) from exc
         else:
             report = ingest(store, files, overrides=overrides, force=force, on_progress=tick)
-    del missing
     err.print(
         f"ingested {len(files)} file(s): {report.inserted} new, {report.replaced} replaced, "
         f"{report.reextracted} re-extracted, {report.unchanged} unchanged, {len(report.failed)} failed; "

@@ -19,7 +19,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from goalpost._exceptions import GoalpostError
 from goalpost._render import format_value, group_scoreboard
-from goalpost._scoreboard import _source_of, compatible, revision_records, scoreboard
+from goalpost._scoreboard import (
+    _source_of,
+    compatible,
+    group_observations,
+    revision_records,
+    scoreboard,
+)
 from goalpost.report._svg import target_chart
 from goalpost.store._schema import assessments as assessments_table
 
@@ -47,9 +53,7 @@ def build_context(store: Any) -> dict[str, Any]:
     """Everything the report shows, as plain data."""
     rows = scoreboard(store)
     observations = store.items(kind="observation")
-    by_key: dict[tuple, list[dict]] = {}
-    for o in observations:
-        by_key.setdefault((o.get("indicator_id"), o.get("region")), []).append(o)
+    by_key = group_observations(observations)
     conflicts, gaps = [], []
     for r in rows:
         obs = [
