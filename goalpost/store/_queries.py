@@ -175,15 +175,25 @@ def count_items(store: Any, kind: str | None, f: Filters) -> int:
 
 
 def list_items(store: Any, kind: str | None, f: Filters, *, sort: str = "plan", limit: int = 50,
-               offset: int = 0, with_total: bool = True) -> tuple[list[dict[str, Any]], int | None]:  # fmt: skip
+               offset: int = 0, with_total: bool = True,
+               board: Any = None,
+               version: tuple[Any, ...] | None = None) -> tuple[list[dict[str, Any]], int | None]:  # fmt: skip
     """One page of items (with plan title and status) and the total matching.
 
     Two steps, because sorting 10,000 wide rows (sentences and all) to keep
     50 is what makes a page slow: first the ids of the page, sorted on narrow
-    keys, then the full rows of just those ids.
+    keys, then the full rows of just those ids. With a ``board``
+    (:class:`~goalpost.store._board.TargetBoard`, the web app keeps one) the
+    ids of a target page come from memory when the filters allow it
+    (``version``: the caller's :func:`data_version`, when it has one).
     """
     limit = max(1, min(int(limit), MAX_PAGE_SIZE))
     sort = sort if sort in SORTS else "plan"
+    offset = max(0, int(offset))
+    if board is not None and kind == "target" and board.supports(f):
+        got = board.page(store, version or data_version(store), f, sort, limit, offset)
+        if got is not None:  # None: the board is being built; SQL answers meanwhile
+            return items_by_ids(store, got[0]), got[1]
     docs, assessments = _needs(f)
     rank = _doc_rank()
     joined = _joined(docs, assessments or sort in ("status", "progress", "-progress"))
@@ -194,16 +204,22 @@ def list_items(store: Any, kind: str | None, f: Filters, *, sort: str = "plan", 
         .where(and_(*_conditions(kind, f)))
         .order_by(*_order(sort, rank))
         .limit(limit)
-        .offset(max(0, int(offset)))
+        .offset(offset)
     )
     with store.engine.connect() as c:
         ids = list(c.execute(page_ids).scalars())
-        rows = {}
-        if ids:
-            q = select(*_item_columns()).select_from(_joined()).where(t.items.c.id.in_(ids))
-            rows = {r["id"]: dict(r) for r in c.execute(q).mappings()}
     total = count_items(store, kind, f) if with_total else None
-    return [rows[i] for i in ids if i in rows], total
+    return items_by_ids(store, ids), total
+
+
+def items_by_ids(store: Any, ids: list[str]) -> list[dict[str, Any]]:
+    """Full rows (with plan title and status) of these items, in the order given."""
+    if not ids:
+        return []
+    q = select(*_item_columns()).select_from(_joined()).where(t.items.c.id.in_(ids))
+    with store.engine.connect() as c:
+        rows = {r["id"]: dict(r) for r in c.execute(q).mappings()}
+    return [rows[i] for i in ids if i in rows]
 
 
 def data_version(store: Any) -> tuple[Any, ...]:

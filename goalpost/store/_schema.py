@@ -196,7 +196,7 @@ assessments = Table(
     Column("forecast_probability", Float),
     Column("explanation", Text),
     Column("details", Text, comment="JSON: observations used, conflicts, deciding rule"),
-    Column("computed_at", String(32), nullable=False),
+    Column("computed_at", String(32), nullable=False, index=True),
 )
 
 revisions = Table(

@@ -92,8 +92,9 @@ def api_targets(request: Request, region: Text = None, plan: Text = None, status
     """Targets in plan order, filtered like ``goalpost targets``."""
     f = _filters(region, plan, status, indicator, year, q, document)
     rows, total = qy.list_items(
-        request.app.state.store, "target", f, sort=sort, limit=limit, offset=offset
-    )
+        request.app.state.store, "target", f, sort=sort, limit=limit, offset=offset,
+        board=request.app.state.board,
+    )  # fmt: skip
     return _page(request, [_item_out(r) for r in rows], total, limit, offset)
 
 
@@ -132,7 +133,7 @@ def api_status(request: Request, region: Text = None, plan: Text = None, status:
     """The scoreboard: every target, where it stands and why (``goalpost status --format json``)."""
     store = request.app.state.store
     rows, total = qy.list_items(store, "target", _filters(region, plan, status, indicator, year, q),
-                                limit=limit, offset=offset)  # fmt: skip
+                                limit=limit, offset=offset, board=request.app.state.board)  # fmt: skip
     qy.attach_assessments(store, rows)
     return _page(request, [status_record(r) for r in rows], total, limit, offset)
 

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from goalpost._exceptions import ConfigError
 from goalpost._render import format_number, format_value
+from goalpost.store._board import TargetBoard
 from goalpost.store._queries import AggregateCache
 from goalpost.web._i18n import STATUS_SYMBOL, pick_language, translate
 from goalpost.web._security import (
@@ -94,6 +95,7 @@ def create_app(
     app.state.store = store
     app.state.assess = assess
     app.state.aggregates = AggregateCache()
+    app.state.board = TargetBoard(background=True)  # why: no request waits for a build
     app.state.env = _environment()
     app.state.secret = (os.environ.get("GOALPOST_SECRET") or "").encode() or secrets.token_bytes(32)
     if read_token_required is None:

@@ -46,12 +46,18 @@ def scoreboard_page(request: Request) -> HTMLResponse:
     sort = sort if sort in qy.SORTS else "plan"
     per_page = _int(request.query_params.get("per_page"), 50, 1, 500)
     page = _int(request.query_params.get("page"), 1, 1, 10**6)
+    board, cache, version = (
+        request.app.state.board,
+        request.app.state.aggregates,
+        qy.data_version(store),
+    )
     rows, _ = qy.list_items(store, "target", f, sort=sort, limit=per_page, offset=(page - 1) * per_page,
-                            with_total=False)  # fmt: skip
+                            with_total=False, board=board, version=version)  # fmt: skip
     qy.attach_assessments(store, rows)
-    cache, version = request.app.state.aggregates, qy.data_version(store)
     key = tuple(sorted({**f.active(), "status": None}.items(), key=lambda kv: kv[0]))
-    counts = cache.get(version, ("counts", key), lambda: qy.status_counts(store, f))
+    counts = (board.status_counts(store, version, f) if board.supports(f) else None) or cache.get(
+        version, ("counts", key), lambda: qy.status_counts(store, f)
+    )  # fmt: skip
     options = cache.get(version, "options", lambda: qy.filter_options(store))
     # why: the counts per status already hold the total; a second pass over the targets is not needed
     total = counts.get(f.status, 0) if f.status else sum(counts.values())
