@@ -26,8 +26,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from array import array
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import and_, func, literal, select
@@ -92,8 +93,18 @@ def _load(store: Any) -> list[BoardRow]:
         date_rank = {v: n for n, v in enumerate(dates)}
         keys = c.execute(select(ind_key).where(live).distinct().order_by(ind_key)).scalars()
         ind_rank = {v: n for n, v in enumerate(keys)}
+        # why: regions, statuses, dates, indicators and titles repeat across thousands of
+        # targets; one string object per distinct value keeps the board a third of the size
+        pool: dict[Any, Any] = {}
+        share = pool.setdefault
         return [
-            BoardRow(*r[:10], n, date_rank[r[6]] if r[6] is not None else None, ind_rank[r[10]])
+            BoardRow(
+                r[0],
+                *(share(v, v) for v in r[1:10]),
+                n,
+                date_rank[r[6]] if r[6] is not None else None,
+                ind_rank[r[10]],
+            )  # fmt: skip
             for n, r in enumerate(c.execute(q))
         ]
 
@@ -122,7 +133,7 @@ class _Built(NamedTuple):
     rows: list[BoardRow]
     by_region: dict[str | None, set[int]]
     by_status: dict[str, set[int]]
-    orders: dict[str, list[int]]  # row numbers in each sort's order
+    orders: dict[str, Sequence[int]]  # row numbers in each sort's order
 
 
 def _build(store: Any, version: tuple[Any, ...]) -> _Built:
@@ -134,11 +145,12 @@ def _build(store: Any, version: tuple[Any, ...]) -> _Built:
         by_status.setdefault(r.status, set()).add(n)
     # why: every order now, in the build, rather than on the first request that sorts by it
     # (a sort of 100,000 rows is 100-200 ms, which that request would pay)
-    orders = {"plan": list(range(len(rows)))}
+    # (array of 4-byte ints: a list would hold an int object per entry, 6 lists x 100,000)
+    orders: dict[str, Sequence[int]] = {"plan": range(len(rows))}
     for sort in SORTS:
         if sort != "plan":
             key = _sort_key(sort)
-            orders[sort] = sorted(range(len(rows)), key=lambda n: key(rows[n]))
+            orders[sort] = array("i", sorted(range(len(rows)), key=lambda n: key(rows[n])))
     return _Built(version, rows, by_region, by_status, orders)
 
 
@@ -163,7 +175,7 @@ class TargetBoard:
         self.last_build_seconds: float | None = None
         self._lock = threading.RLock()  # why: a synchronous build installs under the lock it holds
         self._built: _Built | None = None
-        self._matches: OrderedDict[Any, list[int]] = OrderedDict()
+        self._matches: OrderedDict[Any, Sequence[int]] = OrderedDict()
         self._building: threading.Thread | None = None
 
     @staticmethod
@@ -270,7 +282,9 @@ class TargetBoard:
                     built.orders.get(sort, built.orders["plan"]),
                     self._allowed(built, f),
                 )
-                matches = order if allowed is None else [n for n in order if n in allowed]
+                matches = (
+                    order if allowed is None else array("i", (n for n in order if n in allowed))
+                )
                 self._matches[key] = matches
                 if len(self._matches) > self.cache_size:
                     self._matches.popitem(last=False)
