@@ -42,6 +42,7 @@ BODY_ZH = "全市将持续完善科技创新体系，加快建设具有全球影
         ("Published: March 2021", "2021-03"),
         ("Published: 2019", "2019"),
         ("日期：2020年6月", "2020-06"),
+        ("APRİL 5, 2019", "2019-04-05"),  # dotted capital I: lower() would make no month of it
     ],
 )
 def test_publication_date_formats(text: str, date: str) -> None:

@@ -10,12 +10,16 @@ digits stay as printed; only no-break spaces become plain spaces (1:1).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-# Line and paragraph separators that are not "\n" in disguise.
-_NEWLINES = re.compile(r"\r\n|[\r\f\v\x1c-\x1e\x85\u2028\u2029]")
+from goalpost.documents._lines import fold_case
+
+# Line and paragraph separators that are "\n" in disguise; "\r\n" is replaced
+# before, as a class alone lets the regex engine skip along faster.
+_NEWLINES = re.compile(r"[\r\f\v\x1c-\x1e\x85\u2028\u2029]")
 # Invisible or control characters that only get in the way of matching.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f\u200b\u200e\u200f\u2060\ufeff]")
-_BLANK_RUNS = re.compile(r"\n{3,}")
+_BLANK_RUNS = re.compile(r"\n\n\n+")  # not "\n{3,}": a literal start is found faster
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?。！？;；]$")
@@ -28,26 +32,31 @@ _HOME = re.compile(
     re.IGNORECASE,
 )
 
-# Legal boilerplate that may run to a paragraph.
-_FOOTERS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"all\s*rights\s*reserved|copyrighted property of",
-        r"\b(on|of) this (web)?site\b.*\b(copyright|reproduc|reprint)",
-        r"^if you find (out )?anything wrong with",
+# Legal boilerplate that may run to a paragraph. Each pattern comes with
+# words any match contains (see fold_case), so most lines skip the scan; None
+# for patterns anchored at the start, which fail fast anyway.
+_FOOTERS: list[tuple[tuple[str, ...] | None, re.Pattern[str]]] = [
+    (needles, re.compile(p, re.IGNORECASE))
+    for needles, p in (
+        (("right",), r"all\s*rights\s*reserved|copyrighted property of"),
+        (("site",), r"\b(on|of) this (web)?site\b.*\b(copyright|reproduc|reprint)"),
+        (None, r"^if you find (out )?anything wrong with"),
     )
 ]
 # Footer lines that are short by nature; a long line matching them is prose.
-_SHORT_FOOTERS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^(copyright\s*(©|\(c\)|\?|&copy;|(19|20)\d\d)|©|\(c\)\s*(19|20)\d\d)",
-        r"^版权(所有|声明)|版权所有\s*[:：©]|©.*版权所有",
-        r"ICP\s*(备|证)|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP|"
-        r"公网安备|网站标识码|\bICP\s*[:：]\s*\w*\d",
-        r"^mailto:",
-        r"^(e-?mail|邮箱|电子邮箱|联系邮箱)\s*[:：]?\s*\S+@\S+",
-        r"^[(（\[]?\s*(editor|editors|责任编辑|编辑|责编)\s*[:：]",
+_SHORT_FOOTERS: list[tuple[tuple[str, ...] | None, re.Pattern[str]]] = [
+    (needles, re.compile(p, re.IGNORECASE))
+    for needles, p in (
+        (None, r"^(copyright\s*(©|\(c\)|\?|&copy;|(19|20)\d\d)|©|\(c\)\s*(19|20)\d\d)"),
+        (("版权",), r"^版权(所有|声明)|版权所有\s*[:：©]|©.*版权所有"),
+        (
+            ("icp", "公网安备", "网站标识码"),
+            r"ICP\s*(备|证)|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP|"
+            r"公网安备|网站标识码|\bICP\s*[:：]\s*\w*\d",
+        ),
+        (None, r"^mailto:"),
+        (None, r"^(e-?mail|邮箱|电子邮箱|联系邮箱)\s*[:：]?\s*\S+@\S+"),
+        (None, r"^[(（\[]?\s*(editor|editors|责任编辑|编辑|责编)\s*[:：]"),
     )
 ]
 _BUTTONS = re.compile(
@@ -77,7 +86,7 @@ def clean_text(raw: str, format: str = "txt") -> str:
     >>> clean_text("Home | About | Contact\\r\\n\\r\\nBy 2021 the city will have 60 bases.  \\n")
     'By 2021 the city will have 60 bases.'
     """
-    text = _NEWLINES.sub("\n", raw)
+    text = _NEWLINES.sub("\n", raw.replace("\r\n", "\n"))
     text = _INVISIBLE.sub("", text).replace("\xa0", " ")
     lines = [line.rstrip() for line in text.split("\n")]
     debris = [is_debris(line, format) for line in lines]
@@ -105,13 +114,46 @@ def is_debris(line: str, format: str = "txt") -> bool:
     s = line.strip()
     if not s:
         return False
-    if _is_menu(s, format) or _is_breadcrumb(s):
+    # Cleaning, the outline and the title finder ask about the same lines; only
+    # markdown reads a line differently (a table row), so the answer is kept
+    # per line and markdown-or-not. Long lines (prose) are rare and not kept.
+    if len(s) <= _CACHED_LINE:
+        return _debris_cached(s, format == "md")
+    return _debris(s, format == "md")
+
+
+_CACHED_LINE = 300
+
+
+def _debris(s: str, md: bool) -> bool:
+    """:func:`is_debris` of a stripped, non-empty line."""
+    if _is_menu(s, "md" if md else "txt") or _is_breadcrumb(s):
         return True
-    if len(s) <= 800 and any(p.search(s) for p in _FOOTERS):
-        return True
-    if len(s) <= 200 and any(p.search(s) for p in _SHORT_FOOTERS):
-        return True
+    if len(s) <= 800:
+        folded = fold_case(s)
+        if _any_search(_FOOTERS, s, folded):
+            return True
+        if len(s) <= 200 and _any_search(_SHORT_FOOTERS, s, folded):
+            return True
     return len(s) <= 40 and bool(_BUTTONS.match(s.strip("【】[]<>《》 ")))
+
+
+_debris_cached = lru_cache(maxsize=4096)(_debris)
+
+
+def _any_search(
+    patterns: list[tuple[tuple[str, ...] | None, re.Pattern[str]]], s: str, folded: str
+) -> bool:
+    for needles, pattern in patterns:
+        if needles is not None:
+            for needle in needles:
+                if needle in folded:
+                    break
+            else:
+                continue  # no match possible
+        if pattern.search(s):
+            return True
+    return False
 
 
 def _in_pipe_table(lines: list[str], i: int) -> bool:
@@ -145,7 +187,10 @@ def _is_menu(s: str, format: str) -> bool:
 
 def _is_breadcrumb(s: str) -> bool:
     """``Home> News > Article`` or ``position: Channel > Article``."""
-    if not any(sep in s for sep in _CRUMB_SEPS):
+    for sep in _CRUMB_SEPS:
+        if sep in s:
+            break
+    else:
         return False
     items = [i for i in _CRUMB_SPLIT.split(s) if i]
     if len(items) < 2:

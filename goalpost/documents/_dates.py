@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from goalpost.documents._lines import fold_case
+
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
     name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
 }
@@ -51,6 +53,38 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_Y}\b", re.IGNORECASE)),
     ("ym", re.compile(r"(?<![0-9\-])(?P<y>[12][0-9]{3})[-/.](?P<m>[01]?[0-9])(?![0-9\-/.])")),
 ]
+# Where a match of a pattern above can start: a superset, one character wide.
+# The patterns open with "\b", a look-behind or an IGNORECASE alternation, so
+# the regex engine would try them at every position of the page; these open
+# with a plain character class it skips along quickly, and the real pattern is
+# then tried only at their hits (see _finditer). The month's first letter
+# includes "ſ", which IGNORECASE matches to "s"; "(?<!\w.)" after the first
+# character is the "\b" or look-behind in front of it.
+_MONTH_START = re.compile(
+    r"[JjFfMmAaSsſOoNnDd](?<!\w.)(?=(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec))"
+)
+_MONTH_KINDS = ("mdy", "dmy", "my")
+_MONTH_PREFIXES = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+_STARTS: dict[str, re.Pattern[str]] = {
+    "mdy": _MONTH_START,
+    "my": _MONTH_START,
+    "dmy": re.compile(r"[0-9](?<!\w.)(?=[0-9]?(?i:st|nd|rd|th)?\s+(?i:of\s+)?[JjFfMmAaSsſOoNnDd])"),
+    "iso": re.compile(r"[12１２](?<![0-9０-９\-/.].)(?=[0-9０-９]{3}\s*[-/.／－])"),
+    "ym": re.compile(r"[12](?<![0-9\-].)(?=[0-9]{3}[-/.])"),
+}
 # Not inside a longer word: "有效日期" (valid until) and "outdated" are no labels.
 _LABEL_WORDS = (
     r"(?<![\w\u4e00-\u9fff])(updated?|update time|published(\s+on)?|publication date|release date|released(\s+on)?|"
@@ -59,6 +93,13 @@ _LABEL_WORDS = (
 )
 _LABEL = re.compile(_LABEL_WORDS + "$", re.IGNORECASE)
 _LABEL_YEAR = re.compile(_LABEL_WORDS + r"(?P<y>[12][0-9]{3})\b(?![-/.年])", re.IGNORECASE)
+# One of these is in every label (lower-cased).
+_LABEL_NEEDLES = ("date", "publi", "release", "posted", "issued", "日期", "时间")
+# Where a label can start (as _STARTS above): "İ" and "ı" are IGNORECASE's "i".
+_LABEL_START = re.compile(
+    r"[UuPpRrDdIiİı发成印更日时](?<![\w\u4e00-\u9fff].)"
+    r"(?=(?i:pdate|ubli|elease|osted|ate|ssued)|布时间|布日期|文日期|发日期|新时间|期|间)"
+)
 _ISSUE_VERB = re.compile(
     r"\b(promulgated|issued|released|published|unveiled|launched|announced|adopted|approved|"
     r"printed and distributed)\b|印发|发布|公布|出台|颁布",
@@ -118,21 +159,57 @@ def find_publication_date(text: str) -> str | None:
 
 
 def _candidates(text: str, base: int = 0) -> Iterator[_Candidate]:
+    # Cheap exact guards: the CJK patterns need both "年" and "月", the English
+    # ones a month's first three letters, a labelled year a word of its label.
+    cjk = "年" in text and "月" in text
+    folded = fold_case(text)
+    month = any(m in folded for m in _MONTH_PREFIXES)
+    starts: dict[re.Pattern[str], list[int]] = {}  # "mdy" and "my" share theirs
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        if (kind.startswith("cjk") and not cjk) or (kind in _MONTH_KINDS and not month):
+            continue
+        found = _STARTS.get(kind)
+        if found is not None and found not in starts:
+            starts[found] = [hit.start() for hit in found.finditer(text)]
+        for m in _finditer(pattern, text, None if found is None else starts[found]):
             value = _value(kind, m)
             if value is None:
                 continue
             score = _score(text, m, kind, value) - base / 1e6
             yield _Candidate(score, base + m.start(), value)
-    for m in _LABEL_YEAR.finditer(text):
+    if not any(w in folded for w in _LABEL_NEEDLES):
+        return
+    for m in _finditer(_LABEL_YEAR, text, [hit.start() for hit in _LABEL_START.finditer(text)]):
         # "Published: 2019": a labelled year, just below a labelled full date.
         yield _Candidate(2.9 - (base + m.start()) / 1e6, base + m.start(), m.group("y"))
 
 
+def _finditer(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying ``pattern`` only at the offsets ``starts``.
+
+    The same matches as finditer when every match starts at one of ``starts``
+    (ascending): each is the leftmost match at or after the end of the last.
+    """
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)  # "\b" and look-behinds still see text[:pos]
+        if m:
+            end = m.end()
+            yield m
+
+
 def _value(kind: str, m: re.Match[str]) -> str | None:
     if kind in ("mdy", "dmy", "my"):
-        year, month = int(m.group("y")), _MONTHS[m.group("mon").lower().rstrip(".")]
+        # why: fold_case, not lower(): "APRİL" (dotted capital I) matches the case-blind pattern
+        # but lower() makes it "apri̇l", which is no month name
+        year, month = int(m.group("y")), _MONTHS[fold_case(m.group("mon")).rstrip(".")]
         day = int(m.group("d")) if kind != "my" else None
     elif kind == "cjk_words":
         year = int("".join(str(_CN_DIGITS[c]) for c in m.group("y")))
@@ -222,7 +299,8 @@ def find_period(text: str) -> tuple[int, int] | None:
 def find_five_year_plan(text: str) -> tuple[int, tuple[int, int]] | None:
     """(offset, period) of the first named Five-Year Plan ("13th Five-year Plan", "十四五")."""
     hits: list[tuple[int, int]] = []
-    m = _FYP_EN.search(text)
+    # The test for "five" is exact and much cheaper than the scan it saves.
+    m = _FYP_EN.search(text) if "five" in fold_case(text) else None
     if m:
         n = int(m.group("n")) if m.group("n") else _ORDINALS[m.group("w").lower()]
         hits.append((m.start(), n))

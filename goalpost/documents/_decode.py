@@ -23,6 +23,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "hz_gb_2312", "euc_cn", "cp936"}
 _BIG5_FAMILY = {"big5", "big5hkscs", "cp950"}
+# Every byte but the control characters a text file should not have (tab,
+# newline, form feed, carriage return and escape are fine).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in (9, 10, 12, 13, 27))
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -150,7 +153,7 @@ def looks_binary(data: bytes) -> str | None:
     # A stray NUL is noise that cleaning drops; many of them mean a binary file.
     if nuls > max(8, len(sample) // 100):
         return f"binary content ({nuls} NUL bytes in the first {len(sample)} bytes)"
-    controls = sum(1 for b in sample if b < 0x20 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample.translate(None, _NOT_CONTROL))  # what is left are the controls
     if controls > 0.05 * len(sample):
         return f"binary content ({controls} control bytes in the first {len(sample)} bytes)"
     return None

@@ -124,11 +124,19 @@ def _render(soup: BeautifulSoup) -> tuple[str, str | None]:
     return "".join(out), h1
 
 
+_HTML_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+_CELL_GAP = re.compile(r" *\t *")
+_BLANK_RUNS = re.compile(r"\n\n\n+")  # as "\n{3,}", but a literal start is found faster
+
+
 def _tidy(raw: str) -> str:
-    text = re.sub(r"[ \t\n\r\f\v]+", " ", raw)  # HTML whitespace is one space
+    text = _HTML_SPACE.sub(" ", raw)  # HTML whitespace is one space
     text = text.replace(_TAB, "\t").replace(_NL, "\n")
-    lines = [re.sub(r" *\t *", "\t", line).strip(" \t") for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    lines = [
+        (_CELL_GAP.sub("\t", line) if "\t" in line else line).strip(" \t")
+        for line in text.split("\n")
+    ]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
 def _title_tag(soup: BeautifulSoup) -> str | None:

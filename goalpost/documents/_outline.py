@@ -46,6 +46,10 @@ _NUMBERED: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
     ("letter", re.compile(r"^([(（][a-z][)）])\s*")),
 ]
+# Whether any of _NUMBERED matches: one cheap test before trying them in turn.
+_ANY_NUMBERED = re.compile(
+    "|".join(f"(?i:{p.pattern})" if p.flags & re.I else p.pattern for _, p in _NUMBERED)
+)
 _FIRST_SENTENCE = re.compile(r"[.!?](?=\s|$)|[。！？；：:]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _BARE_END_OK = re.compile(r"[^.!?;,。！？；，、]$")
@@ -110,6 +114,8 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _numbered(s: str, offset: int, lang: str) -> _Heading | None:
+    if not _ANY_NUMBERED.match(s):
+        return None
     for style, pattern in _NUMBERED:
         m = pattern.match(s)
         if not m:
@@ -190,6 +196,8 @@ def _is_bare_heading(s: str, nxt: str | None, lang: str) -> bool:
 
 def _starts_numbered(s: str) -> bool:
     """Whether ``s`` opens with a list number ("1.", "(一)", "II."), heading or not."""
+    if not _ANY_NUMBERED.match(s):
+        return False
     for style, pattern in _NUMBERED:
         m = pattern.match(s)
         if m and (style != "roman" or _ROMAN.match(m.group(1).strip().rstrip(".、． "))):
@@ -198,7 +206,7 @@ def _starts_numbered(s: str) -> bool:
 
 
 def _date_like(s: str) -> bool:
-    return find_publication_date(s) is not None and len(s) <= 40
+    return len(s) <= 40 and find_publication_date(s) is not None
 
 
 def _nest(headings: list[_Heading], text_len: int) -> list[Section]:

@@ -36,9 +36,14 @@ def find_title(text: str) -> str | None:
     'Guangzhou gains momentum'
     """
     head = _INVISIBLE.sub("", text[:_HEAD_CHARS]).replace("\r\n", "\n").replace("\r", "\n")
-    # Markdown heading marks are markup, not part of the title.
-    lines = [" ".join(_MD_MARK.sub("", line).split()) for line in head.split("\n")]
-    lines = [line for line in lines if line][:_HEAD_LINES]
+    lines: list[str] = []
+    for raw in head.split("\n"):
+        # Markdown heading marks are markup, not part of the title.
+        line = " ".join((_MD_MARK.sub("", raw) if "#" in raw else raw).split())
+        if line:
+            lines.append(line)
+            if len(lines) == _HEAD_LINES:
+                break
     crumb: str | None = None
     candidates: list[str] = []
     for line in lines:

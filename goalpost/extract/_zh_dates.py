@@ -13,6 +13,7 @@ are skipped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from goalpost.extract._types import TimeExpr
 from goalpost.extract._zh_numbers import CN_DIGITS, normalize_zh
@@ -26,11 +27,12 @@ _PRE = r"(?P<pre>截至到|截至|截止到|截止至|截止|到了|到|至|直�
 _QUARTER = r"第?[一二三四1-4]季度"
 _PART = rf"上半年|下半年|前三季度|前两季度|{_QUARTER}|全年|年底|年末|年初|年中|底|末|初"
 # Each pattern opens with a lookahead on the characters a match can start
-# with: without it ``re`` tries the pattern at every character (and ``_BARE``,
-# which may match nothing, yields a match object at every character).
+# with: without it ``re`` tries the pattern at every character.
 _PRE_FIRST = "截到至直于在自从比较与同"
+# (_TIME's opens with a year's first characters, not just its first one: most
+# digits in a page of figures start no year.)
 _TIME = re.compile(
-    rf"(?=[\s12二{_PRE_FIRST}]){_PRE}\s*"
+    rf"(?=[\s{_PRE_FIRST}]|(?:19|20)\d\d|二[〇零○]){_PRE}\s*"
     r"(?:"
     rf"(?P<y1>{_YEAR})\s*(?:年\s*)?[-–—~至到]\s*"
     rf")?"
@@ -41,8 +43,14 @@ _TIME = re.compile(
     rf"(?P<suf>以前|之前|前|以来|期间|内|时)?"
 )
 # Months and parts of a year with no year written: the document's year.
+# Every part is optional, so the second lookahead asks that one of them can
+# match here: where none can, the match would be empty (and skipped), and
+# figures are dense with digits. Empty matches consume nothing, so the
+# non-empty ones are the same with it as without.
 _BARE = re.compile(
-    rf"(?=[\s\d{_PRE_FIRST}过今本去上明前当一二三四五六七八九十下第全年底末]){_PRE}\s*(?P<rel>过去的?一年|今年|本年|去年|上年|上一年|明年|前年|当年)?"
+    rf"(?=[\s\d{_PRE_FIRST}过今本去上明前当一二三四五六七八九十下第全年底末])"
+    rf"(?=[{_PRE_FIRST}过今本去上明前当下全年底末]|\s|(?:\d{{1,2}}|{_CN_NUM})\s*(?:[-–—~至到]|月)|{_QUARTER})"
+    rf"{_PRE}\s*(?P<rel>过去的?一年|今年|本年|去年|上年|上一年|明年|前年|当年)?"
     rf"(?:(?P<m1>\d{{1,2}}|{_CN_NUM})\s*[-–—~至到]\s*)?"
     rf"(?:(?P<m>\d{{1,2}}|{_CN_NUM})\s*月(?:份)?(?:(?P<d>\d{{1,2}}|{_CN_NUM})\s*日)?)?"
     rf"(?P<part>上半年|下半年|前三季度|{_QUARTER}|全年|年底|年末|底|末)?"
@@ -57,6 +65,8 @@ _SPAN = re.compile(
     r"(?=[今未再用一二两三四五六七八九十\d])(?:(?P<pre>今后|未来|再用|用)\s*(?P<n1>[一二两三四五六七八九十\d]{1,2})\s*(?:年|个年头)(?:时间|内|左右)?"
     r"|(?P<n2>[一二两三四五六七八九十\d]{1,2})\s*年(?:内|之内))"
 )
+# Words one of which every _SPAN match holds: a cheap test before the scan.
+_SPAN_WORDS = ("年内", "年之内", "今后", "未来", "用")
 _MID_CENTURY = re.compile(r"(?:到|至)?本世纪中叶")
 _BARE_HINT = re.compile(r"今年|本年|去年|上年|上一年|明年|前年|当年|过去|月|半年|季度|年底|年末")
 _REL = {
@@ -109,6 +119,7 @@ def _year(s: str) -> int:
     return int("".join(str(CN_DIGITS[c]) for c in s))
 
 
+@lru_cache(maxsize=64)  # called per sentence and per figure with the same few dates
 def doc_year(doc_date: str | None) -> int | None:
     """The year of a ``YYYY[-MM[-DD]]`` date, or None.
 
@@ -214,7 +225,7 @@ def _times(norm: str, offset: int = 0, doc_date: str | None = None) -> list[Time
             role = "deadline"
         out.append(TimeExpr(m.start() + offset, m.end() + offset, str(end), role))
         taken.append(m.span())
-    if year_now is not None and "年" in norm:
+    if year_now is not None and "年" in norm and any(w in norm for w in _SPAN_WORDS):
         for m in _SPAN.finditer(norm):
             if not free(*m.span()):
                 continue

@@ -25,15 +25,17 @@ _CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 
 # Words of intent. 会/争取 only as modals (会投入, 争取到), not as nouns or main
 # verbs (会议, 争取资金); 将 not in 将近; 要 only before a verb of achievement.
+# Every alternative opens with a literal character (a look-behind comes after
+# it: 会(?<!社会) is (?<!社)会), so that ``re`` skips to where a word can start.
 _TARGET_WORDS = re.compile(
-    r"(?<![社大开机学协年工理都总])会(?=[预投安提设建达增推成])|力争|确保"
+    r"会(?<![社大开机学协年工理都总]会)(?=[预投安提设建达增推成])|力争|确保"
     r"|争取(?=到|在|用|把|使|实现|达到|突破|超过|建成|形成|全年|年内|\d)"
     r"|目标|预期|预计到|计划到|规划到|努力|将(?!近|来)"
-    r"|(?<![主重需只还])要(?:达到|实现|确保|突破|超过|保持|力争)"
-    r"|(?:更加|进一步)(?:完善|提升)|基本建成|全面建成|形成.{0,6}格局"
+    r"|要(?<![主重需只还]要)(?:达到|实现|确保|突破|超过|保持|力争)"
+    r"|更加(?:完善|提升)|进一步(?:完善|提升)|基本建成|全面建成|形成.{0,6}格局"
 )
 _OBSERVE_WORDS = re.compile(
-    r"截至|截止|已经|(?<![而并])已(?![于有]?[经])|累计|同比|环比|比上年|较上年|比去年|较去年|上年|去年|共有|现有|"
+    r"截至|截止|已经|已(?<![而并]已)(?![于有]?[经])|累计|同比|环比|比上年|较上年|比去年|较去年|上年|去年|共有|现有|"
     r"拥有(?!量)|位居|排名|居全|完成了|实现了|达到了|增长了|提高了|首次|历史新高|创新高|全年(?:实现|完成|共)|"
     r"同期|分别占|总计|合计|过去一年|过去五年|五年来|一年来|以来|初步核算|按可比价格|按不变价格"
 )
@@ -124,7 +126,10 @@ _TRAIL = re.compile(
     r"占比|同比|环比|比上年|较上年|比去年|较去年|年均|年平均|平均每年|平均|已经|已|将|要|力争|确保|争取|"
     r"预计|了|的|在|到|至|由|从|以上|大于|小于|不低于|不少于|不超过|不高于|低于|高于|至少|最多|"
     r"建成|建设|培育|引进|认定|新增|拥有|共有|聚集|集聚|形成|孵化|获批|备案|登记|签订|授权|"
-    r"吸引|带动|实施|完成|安排|实际|同比实际|目标值|[（(](?:%|％|[万亿]?元|[万]?家|个|项|件|人|万人|人年)[)）])\s*$"
+    r"吸引|带动|实施|完成|安排|实际|同比实际|目标值|"
+    # （ and ( as two literals: with every alternative opening with a literal,
+    # ``re`` skips to where one can start instead of trying them all everywhere.
+    r"（(?:%|％|[万亿]?元|[万]?家|个|项|件|人|万人|人年)[)）]|\((?:%|％|[万亿]?元|[万]?家|个|项|件|人|万人|人年)[)）])\s*$"
 )
 _VERB_LEAD = re.compile(
     r"(?:新认定|认定|培育|引进|建设|建成|打造|新建|组建|布局|孵化|集聚|吸引|培养|设立|创建|争创|扶持|"
@@ -232,6 +237,10 @@ def sentence_subject(norm: str, skip: list[tuple[int, int]]) -> tuple[int, int] 
     return (lo, hi) if hi - lo >= 2 else None
 
 
+_RIGHT_LEAD = re.compile(r"\s*(?:以上|左右|多|余)?\s*(?:的)?")
+_RIGHT_CUT = re.compile(r"[、和及与]|等|，")
+
+
 def find_indicator(
     norm: str, start: int, end: int, skip: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
@@ -260,12 +269,12 @@ def find_indicator(
         if s0 >= end and s0 < b:
             b = s0
     seg = norm[end:b]
-    m = re.match(r"\s*(?:以上|左右|多|余)?\s*(?:的)?", seg)
+    m = _RIGHT_LEAD.match(seg)
     r0 = end + (m.end() if m else 0)
     r1 = b
-    cut = re.search(r"[、和及与]|等|，", norm[r0:r1])
-    if cut and cut.start() >= 2:
-        r1 = r0 + cut.start()
+    cut = _RIGHT_CUT.search(norm, r0, r1)
+    if cut and cut.start() - r0 >= 2:
+        r1 = cut.start()
     r1 = min(r1, r0 + 24)
     if r1 - r0 >= 2:
         return r0, r1
@@ -296,9 +305,12 @@ def is_document_part(norm: str, q_start: int, q_end: int, value: float, unit: st
 # --- per-capita units ---------------------------------------------------------
 
 _PER = re.compile(
+    r"(?=[每十百万千/])(?:"  # the characters a match starts with: ``re`` tries it only there
     r"(?:每|(?<![\d.一二三四五六七八九十百千万亿两]))(?P<n>十万|百万|万|千|百)(?:个|名)?"
     r"(?:人口|常住人口|就业人员|劳动力|人(?!次|年))|/(?P<m>万|千|百)人"
+    r")"
 )
+_PER_AFTER = re.compile(r"\s*/\s*(?P<m>十万|万|千|百)人")
 _PER_NAME = {
     "万": "per 10,000 people",
     "十万": "per 100,000 people",
@@ -317,7 +329,7 @@ def per_capita_unit(norm: str, from_: int, q_start: int, q_end: int) -> str | No
     found = list(_PER.finditer(norm, from_, q_start))
     m = found[-1] if found else None
     if m is None:
-        m = re.match(r"\s*/\s*(?P<m>十万|万|千|百)人", norm[q_end : q_end + 6])
+        m = _PER_AFTER.match(norm[q_end : q_end + 6])
         if m is None:
             return None
         return _PER_NAME[m.group("m")]

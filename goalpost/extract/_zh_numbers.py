@@ -108,7 +108,9 @@ def _table() -> dict[int, int]:
     return table
 
 
-_FW_COMMA = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+# The comma first, the digit before it in a look-behind: a literal start lets
+# ``re`` skip along instead of trying every character of every sentence.
+_FW_COMMA = re.compile(r"，(?<=[０-９]，)(?=[０-９]{3}(?![０-９]))")
 
 
 def normalize_zh(text: str) -> str:

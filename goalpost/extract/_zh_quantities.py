@@ -19,16 +19,27 @@ import re
 from dataclasses import dataclass
 
 from goalpost.extract._types import Quantity
-from goalpost.extract._zh_numbers import CN_DIGITS, NUMERAL_RUN, normalize_zh, numeral_value
+from goalpost.extract._zh_numbers import (
+    _DIGIT_CHARS,
+    _UNIT_CHARS,
+    CN_DIGITS,
+    NUMERAL_RUN,
+    normalize_zh,
+    numeral_value,
+)
 
 __all__ = ["parse_zh_numbers", "parse_zh_quantities", "scan_quantities"]
 
 _RUN = NUMERAL_RUN.pattern
 # One pass finds 百分之X / 千分之X, X分之Y and plain numerals, in that order of preference.
+# The lookahead names every character a match can start with, so that ``re``
+# tries the three branches only there.
 _CORE = re.compile(
+    rf"(?=[\d.{_DIGIT_CHARS}{_UNIT_CHARS}半])(?:"
     r"(?<![\d/])(?P<sn>\d{1,3})/(?P<sd>\d{1,3})(?![\d/])|"
     rf"(?P<pden>[百千万])分之(?P<pnum>{_RUN})"
     rf"|(?P<run>{_RUN})(?:分之(?P<num>{_RUN}))?"
+    r")"
 )
 
 # Unit words right after a numeral, longest first; value is (unit, factor).
@@ -188,6 +199,15 @@ _ADDED = re.compile(r"(?:新增|净增|新增加)[^，,；;。、]{0,20}$")
 _RATE_NOUNS = ("增长率", "增长速度", "增长幅度", "增速", "增幅", "涨幅", "降幅")
 _DECREASE = ("下降", "减少", "降低", "回落", "下滑", "收窄", "放缓", "负增长", "降幅")
 _RANGE_SEP = re.compile(r"\s*(?:-{1,2}|–|—{1,2}|~|至|到)\s*$")
+_RANGE_BETWEEN = re.compile(r"\s*(?:-{1,2}|–|—{1,2}|~|至|到)\s*")
+_AND_BETWEEN = re.compile(r"\s*[和与]\s*")
+_BETWEEN_END = re.compile(r"\s*之?间")
+_TENTHS = re.compile(r"\s*成(?![为员果本立熟效就交长绩都功型品套像分片年])")
+_RATIO_OF = re.compile(r"是[^，,；;。]{0,12}的(?:[\d.]+倍[、和])*$")
+_ABOUT_SHARE = re.compile(r"约占[^，,；;。]{0,12}$")
+_GROWTH_AFTER = re.compile(r"\s*的?(?:增长|增速|增幅)")
+_CURRENCY_BEFORE = re.compile(r"(人民币|￥|¥|US\$|\$|美元|欧元|€)\s*$")
+_CURRENCY_ISO = {"人民币": "CNY", "￥": "CNY", "¥": "CNY", "US$": "USD", "$": "USD", "美元": "USD"}
 _CLAUSE_STOP = "，,。；;：:、！？!?（）()“”\"'《》\n"
 
 
@@ -234,16 +254,15 @@ def _left(norm: str, start: int, width: int = 16) -> str:
 
 def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
     """The numeral at ``m`` with its unit word, before any comparator."""
-    g = m.groupdict()
+    sn, sd, pden, pnum, run, num_ = m.groups()  # a tuple is cheaper than groupdict()
     start, end = m.start(), m.end()
-    if g["sn"]:
+    if sn:
         # 约占全国的1/3: a slash fraction is a share
-        num, den = int(g["sn"]), int(g["sd"])
+        num, den = int(sn), int(sd)
         if den == 0 or num >= den or den > 12:
             return None
         return _Q(start, end, end, num / den * 100, "%", raw=num / den)
-    if g["pden"]:
-        pnum = g["pnum"]
+    if pden:
         got = numeral_value(pnum)
         while got is None and len(pnum) > 1:
             # 百分之七十百分位: the numeral ends where it stops making sense.
@@ -252,17 +271,16 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
             end = m.start("pnum") + len(pnum)
         if got is None:
             return None
-        scale = {"百": 1.0, "千": 0.1, "万": 0.01}[g["pden"]]
+        scale = {"百": 1.0, "千": 0.1, "万": 0.01}[pden]
         q = _Q(start, end, end, got[0] * scale, "%", raw=got[0] * scale)
         if got[1]:
             q.comparator = ">"
         return q
-    if g["num"]:
-        den, num = numeral_value(g["run"]), numeral_value(g["num"])
+    if num_:
+        den, num = numeral_value(run), numeral_value(num_)
         if den is None or num is None or den[0] == 0:
             return None
         return _Q(start, end, end, num[0] / den[0] * 100, "%", raw=num[0] / den[0])
-    run = g["run"]
     after = norm[end : end + 6]
     if (
         len(run) == 1
@@ -281,7 +299,8 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
             return None
     value, approx = got
     single_cn = len(run) == 1 and not run.isdigit()
-    q = _Q(start, end, end, value, mult=_mult_of(run), single_cn=single_cn, raw=value)
+    mult = _mult_of(run) if "万" in run or "亿" in run else 1.0
+    q = _Q(start, end, end, value, mult=mult, single_cn=single_cn, raw=value)
     if approx:
         q.comparator = ">"
     if run[0] in "百千万亿":
@@ -290,7 +309,7 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
             return None  # 数千家, 成千上万: a vague magnitude
         if before in _ROUND_PREFIX:
             q.comparator, q.start = _ROUND_PREFIX[before], start - 1
-    digit_string = len(run) > 1 and all(c in CN_DIGITS for c in run)
+    digit_string = len(run) > 1 and not run.strip(_DIGIT_CHARS)  # all Chinese digits
     um = _UNIT_RE.match(norm, end)
     if not um and _DURATION.match(after) and _TIME_LIMIT.search(norm, max(0, start - 12), start):
         # 审查周期压减至16个月以内: a duration that is the indicator's value
@@ -309,7 +328,7 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
         word = um.group("u")
         unit, factor = _UNITS.get(word, ("count", 1))
         q.unit, q.value, q.end = unit, q.value * factor, um.end()
-    elif value <= 10 and re.match(r"\s*成(?![为员果本立熟效就交长绩都功型品套像分片年])", after):
+    elif value <= 10 and _TENTHS.match(after):
         # 七成 = 70 %, 2.5成 = 25 %, 三成半 = 35 %
         q.unit, q.value, q.end = "%", value * 10, end + after.index("成") + 1
         if norm[q.end : q.end + 1] == "半":
@@ -319,9 +338,7 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
         q.value = value if digit_string or value >= 10 else value * 10
     elif digit_string:
         return None  # 二三, 一一: not one number
-    if q.unit == "times" and re.search(
-        r"是[^，,；;。]{0,12}的(?:[\d.]+倍[、和])*$", norm[max(0, start - 24) : start]
-    ):
+    if q.unit == "times" and _RATIO_OF.search(norm[max(0, start - 24) : start]):
         q.dead = True  # 是2020年的2.2倍: a ratio between two figures, not a figure
     return q
 
@@ -339,7 +356,7 @@ def _comparator_and_growth(norm: str, q: _Q) -> None:
         q.start -= len(left) - lm.start()
         q.pre_cmp = True
         left = left[: lm.start()]
-    if not lm and q.comparator == "=" and re.search(r"约占[^，,；;。]{0,12}$", left):
+    if not lm and q.comparator == "=" and "约占" in left and _ABOUT_SHARE.search(left):
         q.comparator = "~"  # 约占全国的三分之一
     gm = _GROWTH.search(left)
     if gm and (gm.group("v") or gm.group("g")):
@@ -365,11 +382,7 @@ def _comparator_and_growth(norm: str, q: _Q) -> None:
         else:
             q.comparator = _SUFFIX_OF[word]
         q.end = sm.end()
-    if (
-        not q.growth
-        and q.unit in ("%", "pp")
-        and re.match(r"\s*的?(?:增长|增速|增幅)", norm[q.end :])
-    ):
+    if not q.growth and q.unit in ("%", "pp") and _GROWTH_AFTER.match(norm, q.end):
         q.growth = True  # 保持10%以上增长, 实现6%的增长
     # A unit may follow the suffix: 1.2万以上家
     if not q.unit:
@@ -382,11 +395,10 @@ def _comparator_and_growth(norm: str, q: _Q) -> None:
 def _currency_prefix(norm: str, q: _Q) -> None:
     """人民币50亿元 / ￥300 / $20 / US$5: currency written before the number."""
     before = norm[max(0, q.start - 4) : q.start]
-    m = re.search(r"(人民币|￥|¥|US\$|\$|美元|欧元|€)\s*$", before)
+    m = _CURRENCY_BEFORE.search(before)
     if not m:
         return
-    iso = {"人民币": "CNY", "￥": "CNY", "¥": "CNY", "US$": "USD", "$": "USD", "美元": "USD"}
-    cur = iso.get(m.group(1), "EUR")
+    cur = _CURRENCY_ISO.get(m.group(1), "EUR")
     if q.unit in ("", cur):
         q.unit = cur
         q.start -= len(m.group(0))
@@ -449,13 +461,13 @@ def _merge_ranges(norm: str, qs: list[_Q]) -> list[_Q]:
                 and not q.dead
                 and len(between) <= 3
                 and (
-                    re.fullmatch(r"\s*(?:-{1,2}|–|—{1,2}|~|至|到)\s*", between)
+                    _RANGE_BETWEEN.fullmatch(between)
                     # 在3%和5%之间, 10000与20000间
                     or (
-                        re.fullmatch(r"\s*[和与]\s*", between)
+                        _AND_BETWEEN.fullmatch(between)
                         and (
-                            re.match(r"\s*之?间", norm[q.end : q.end + 3])
-                            or re.match(r"\s*之?间", norm[q.num_end : q.num_end + 3])
+                            _BETWEEN_END.match(norm[q.end : q.end + 3])
+                            or _BETWEEN_END.match(norm[q.num_end : q.num_end + 3])
                         )
                     )
                 )
