@@ -43,15 +43,22 @@ from goalpost.extract._en_phrases import (
 )
 from goalpost.extract._numerals_en import NUMBER_WORD_LOW
 from goalpost.extract._quantities_en import EnQuantity, scan_quantities
-from goalpost.extract._text import match_at_words, normalized, word_before
+from goalpost.extract._text import CaseBlind, ascii_lower, match_at_words, normalized, word_before
 from goalpost.extract._time_en import find_times
 from goalpost.extract._types import SentenceContext, SentenceResult
 
 _DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_MORE_AFTER = re.compile(r"\s+more\s+(?!than)")
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_TO_GAP = re.compile(r"\s*,?\s*to\s+")
 # "by the end of this year": a deadline a sentence without numbers can set.
 _YEAR_END = re.compile(r"\bby\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:this|the)\s+year)", re.I)
 
 
+@lru_cache(maxsize=64)  # the pipeline asks first, then ``extract_sentence``
 def may_hold_number(s: str) -> bool:
     """Whether sentence ``s`` has a digit or a written number (other than "a"/"an").
 
@@ -93,7 +100,7 @@ _COMPARED_BASE = re.compile(
 
 def sets_deadline_without_number(s: str, doc_date: str | None) -> str | None:
     """The deadline a sentence without numbers sets ("By the end of the year, ...")."""
-    if _YEAR_END.search(s):
+    if _YEAR_END_CB.search(s):
         return governing_date(find_times(s, doc_date=doc_date), s)
     return None
 
@@ -164,7 +171,7 @@ _ROW_CUR = {
 def _row_unit(m: re.Match[str]) -> tuple[str, float]:
     if m.group(3) is None:
         return "%", 1.0
-    factor = _ROW_SCALE.get(re.sub(r"\s+", " ", (m.group(2) or "").lower()), 1.0)
+    factor = _ROW_SCALE.get(_SPACES.sub(" ", (m.group(2) or "").lower()), 1.0)
     return _ROW_CUR.get(m.group(3).lower(), "count"), factor
 
 
@@ -191,11 +198,22 @@ _GAP_VERB = re.compile(
     re.I,
 )
 
+# Case-blind patterns run on lower-cased ASCII text (see ``CaseBlind``); only
+# their offsets are used.
+_YEAR_END_CB = CaseBlind(_YEAR_END, word_start=True)
+_CLAUSE_BREAK_CB = CaseBlind(_CLAUSE_BREAK)
+_GOAL_BEFORE_CB = CaseBlind(GOAL_BEFORE, word_start=True)
+_FUTURE_SPAN_CB = CaseBlind(FUTURE_SPAN, word_start=True)
+_BUDGET_CB = CaseBlind(BUDGET, word_start=True)
+_GROWTH_NOUN_CB = CaseBlind(_GROWTH_NOUN, word_start=True)
+_BASELINE_CB = CaseBlind(BASELINE, word_start=True)
+_COMPARED_BASE_CB = CaseBlind(_COMPARED_BASE)
+
 
 def _clauses(s: str) -> list[tuple[int, int]]:
     out = []
     a = 0
-    for m in _CLAUSE_BREAK.finditer(s):
+    for m in _CLAUSE_BREAK_CB.finditer(s):
         if m.start() > a:
             out.append((a, m.start()))
         a = m.end()
@@ -244,8 +262,10 @@ _ADD_BEFORE = re.compile(
 _FUNDS_RAISED = re.compile(r"\b(?:raise|raises|raised|raising)\s+(?:a\s+total\s+of\s+)?$", re.I)
 
 
-def _growth(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
-    wb = word_before(s, q.start, clause[0])
+def _growth(s: str, q: EnQuantity, clause: tuple[int, int], wb: str | None = None) -> bool:
+    """Whether ``q`` is a change; ``wb`` is ``word_before(s, q.start, clause[0])`` when known."""
+    if wb is None:
+        wb = word_before(s, q.start, clause[0])
     before = s[max(clause[0], q.start - 50) : q.start]
     if q.currency and _FUNDS_RAISED.search(before):
         return False  # "had raised US$2.1 billion": money raised, not a rise
@@ -259,7 +279,7 @@ def _growth(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
             return True
     if q.unit in ("%", "pp") and _GROWTH_AFTER.match(s, q.end):
         return True
-    return bool(q.unit == "count" and re.match(r"\s+more\s+(?!than)", s[q.end : q.end + 8]))
+    return bool(q.unit == "count" and _MORE_AFTER.match(s[q.end : q.end + 8]))
 
 
 _CHANGE_WORD = re.compile(
@@ -311,7 +331,7 @@ def _per_unit(s: str, q: EnQuantity, clause: tuple[int, int]) -> str | None:
         n = m.group("n").lower()
         if n in ("capita", "head"):
             return "per capita"
-        n = _PER_N.get(re.sub(r"\s+", " ", n), m.group("n"))
+        n = _PER_N.get(_SPACES.sub(" ", n), m.group("n"))
         w = (m.group("w") or "people").lower()
         if w in ("persons", "population", "residents", "inhabitants"):
             w = "people"
@@ -357,12 +377,12 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             q
             for q in kept
             if GOAL_NEAR.match(s, q.end, min(len(s), q.end + 20))
-            or GOAL_BEFORE.search(s, max(0, q.start - 25), q.start)
+            or _GOAL_BEFORE_CB.search(s, max(0, q.start - 25), q.start)
         ]
         if not kept:
             return result
     _propagate_comparators(s, kept)
-    low = s.lower()
+    low = ascii_lower(s) or s.lower()
     # Lower-case text and pattern: ``re`` is several times slower case-blind.
     cues = (
         list(CUES_LOW.finditer(low)) if len(low) == len(s) else match_at_words(CUES, s, CUE_FIRSTS)
@@ -378,8 +398,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     next_start = {id(a): b.start for a, b in zip(kept, kept[1:], strict=False)}
     future = any(
         (_year(t.date) or 0) > (doc_year or 9999) and t.role not in ("since", "base") for t in times
-    ) or bool(FUTURE_SPAN.search(s))
-    budget = BUDGET.search(s) is not None and future
+    ) or bool(_FUTURE_SPAN_CB.search(s))
+    budget = future and _BUDGET_CB.search(s) is not None
     prev_end = 0
     from_found: tuple[str, int | None, int | None] | None = None
     change_found: tuple[str, int | None, int | None] | None = None
@@ -387,24 +407,25 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     prev_unit: str | None = None
     prev_q: EnQuantity | None = None
     for q in kept:
-        q.growth = _growth(s, q, _clause_of(clauses, q.num_start))
+        clause = _clause_of(clauses, q.num_start)
+        wb = word_before(s, q.start, clause[0])  # q.start stays put below
+        q.growth = _growth(s, q, clause, wb)
         if (
             not q.growth
             and prev_q is not None
             and prev_q.growth
             and prev_q.unit == q.unit
-            and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", s[prev_q.end : q.start])
-            and re.search(r"\brespectively\b", s, re.I)
+            and _LIST_JOIN.fullmatch(s[prev_q.end : q.start])
+            and _RESPECTIVELY.search(s)
         ):
             q.growth = True  # "grew by 9.9 percent and 10.3 percent respectively"
         prev_q = q
-        q.growth_noun = bool(q.growth and _GROWTH_NOUN.search(s, max(0, q.start - 40), q.start))
-        clause = _clause_of(clauses, q.num_start)
+        q.growth_noun = bool(q.growth and _GROWTH_NOUN_CB.search(s, max(0, q.start - 40), q.start))
         if q.growth and q.value > 0 and _is_decrease(s, q, clause):
             _negate(q)
         if budget and q.currency:
             kind: str | None = "target"  # money committed for a coming period
-        elif BASELINE.search(s, max(0, q.start - 24), q.start) and past_time_after(
+        elif _BASELINE_CB.search(s, max(0, q.start - 24), q.start) and past_time_after(
             times, q, doc_year
         ):
             kind = "observation"  # "increase from 6.9 in 2020 to 12 in 2025": the 6.9 is a baseline
@@ -458,26 +479,22 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             # A table row's unit in its label: "R&D intensity (%)  2.6  3.2", "Output (billion yuan) 120".
             unit, factor = _row_unit(row)
             value *= factor
-        found = indicator(s, q, clause, prev=first_found, lo=prev_end)
+        found = indicator(s, q, clause, prev=first_found, lo=prev_end, wb=wb)
         if from_found is not None and word_before(s, q.start) == "to":
             found = from_found  # "rose from 5.5% in 2015 to 6.5% in 2021": the same indicator
-        if (
-            change_found is not None
-            and not q.growth
-            and re.fullmatch(r"\s*,?\s*to\s+", s[prev_end : q.start])
-        ):
+        if change_found is not None and not q.growth and _TO_GAP.fullmatch(s[prev_end : q.start]):
             found = change_found  # "declined by 2.5 percent to 120 billion yuan": the new level
         if (
             prev_found is not None
             and not q.growth
             and unit == prev_unit
-            and _COMPARED_BASE.search(s, max(0, q.start - 30), q.start)
+            and _COMPARED_BASE_CB.search(s, max(0, q.start - 30), q.start)
         ):
             found = (
                 prev_found  # "92% in 2022, compared with 88% two years earlier": the same indicator
             )
         prev_unit = unit
-        from_found = found if BASELINE.search(s, max(0, q.start - 24), q.start) else None
+        from_found = found if _BASELINE_CB.search(s, max(0, q.start - 24), q.start) else None
         change_found = found if q.growth else None
         if q.growth and first_found is not None and (found is None or q.growth_noun):
             found = first_found  # "an increase of 11.6 percent", "up 11.5 percent": what increased
@@ -530,7 +547,9 @@ def _as_written(s: str, raw: str, name: str) -> str:
     return " share of ".join(out)
 
 
-_CAPS = re.compile(r"\b[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,3}")
+# ``\b[A-Z]...`` written to start with the capital (``(?<!\w[A-Z])`` is the
+# word boundary before it), which lets ``re`` skip straight to capitals.
+_CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,3}")
 
 
 @lru_cache(maxsize=4096)
@@ -553,15 +572,27 @@ def _mentions(s: str) -> list[tuple[int, int, str]]:
     """
     out: list[tuple[int, int, str]] = []
     for m in _CAPS.finditer(s):
-        words = list(re.finditer(r"[A-Za-z]+", m.group()))
-        i = 0
-        while i < len(words):
-            for j in range(len(words), i, -1):
-                a, b = m.start() + words[i].start(), m.start() + words[j - 1].end()
-                rid = _resolve(s[a:b])
-                if rid is not None:
-                    out.append((a, b, rid))
-                    i = j - 1
-                    break
-            i += 1
+        at = m.start()
+        out.extend((at + a, at + b, rid) for a, b, rid in _run_mentions(m.group()))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _run_mentions(run: str) -> tuple[tuple[int, int, str], ...]:
+    """Region names in one capitalized run ("Greater Bay Area"), longest first, offsets in ``run``.
+
+    Cached: the same runs (place names, "The", "In") recur across sentences.
+    """
+    out: list[tuple[int, int, str]] = []
+    words = list(_LETTERS.finditer(run))
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            a, b = words[i].start(), words[j - 1].end()
+            rid = _resolve(run[a:b])
+            if rid is not None:
+                out.append((a, b, rid))
+                i = j - 1
+                break
+        i += 1
+    return tuple(out)

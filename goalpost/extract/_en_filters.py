@@ -13,6 +13,7 @@ Every test looks at the normalized sentence ``s`` and local offsets.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from goalpost.extract._quantities_en import EnQuantity
 from goalpost.extract._text import word_before
@@ -183,11 +184,70 @@ _TIME_PREP = re.compile(
     re.I,
 )
 
+_QUOTED = re.compile(r'"([^"]{1,80})"')
+_PHONE_WORD = re.compile(
+    r"(?i)\b(?:tel|telephone|phone|fax|call|hotline|mobile|dial|contact|whatsapp)\b"
+)
+_BOUND_BEFORE = re.compile(r"\b(?:to|at|within|be|is|are|was|were)\s+$", re.I)
+_DURATION_OF = re.compile(r"\s*(?:of|in\s+a\s+row|running)\b|-", re.I)
+_BASE_YEAR_AFTER = re.compile(r"\s*(?:[,.;:)]|$|levels?\b|figures?\b)")
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}([a-z]+s)\b")
+_POST_PLACE = re.compile(r"[A-Z][a-z]+,?\s+$")
+_POST_END = re.compile(r"\s*(?:[.,;)]|$)")
+_PLUS_BEFORE = re.compile(r"\d\s*\+\s*$")
+_PLUS_AFTER = re.compile(r"\s*\+\s*\d")
+_OPEN_SQUARE = re.compile(r"\[\s*$")
+_CLOSE_SQUARE = re.compile(r"\s*\]")
+_OPEN_PAREN = re.compile(r"\(\s*$")
+_CLOSE_PAREN = re.compile(r"\s*\)")
+_LIST_MARK = re.compile(r"[.)、]\s")
+_UNIT_LABEL = re.compile(r"\s+[A-Za-z][A-Za-z ]{0,24}\)")
+_CAP_BEFORE = re.compile(r"([A-Z][A-Za-z&]*)\s+$")
+_VERSION = re.compile(r"\d{1,2}\.\d")
+_CAP_AFTER = re.compile(r"\s+[A-Z]")
+_VERSION_END = re.compile(r"\s*[,.;:)\"]|\s*$")
+_ONE_OF = re.compile(r"\s+(?:[\w-]+\s+){1,2}of\s+(?:the|its|his|her|their|our|these|those|[A-Z])")
+_TOTAL_WORD = re.compile(r"\b(?:combined|total|aggregate|overall|cumulative)\b", re.I)
+_WHOSE = re.compile(r"\bwhose\b")
+_CLAUSE_MARK = re.compile(r"[,;]")
+_PLAN_WORD = re.compile(r"\b(?:plan|target|goal|aims?)\b")
+_DEC_DIGIT = re.compile(r"\d")
+
+
+# Substrings every match of ``_PHONE_WORD`` / ``_THRESHOLD_HINT`` holds
+# (lower-cased): a cheap test that rules most text out.
+_PHONE_KEYS = re.compile("tel|phone|fax|call|hotline|mobile|dial|contact|whatsapp")
+_THRESHOLD_KEYS = re.compile(_THRESHOLD_HINT.pattern)  # case-sensitive: for lower-cased text
+
+
+def _phone_word(text: str) -> bool:
+    """``_PHONE_WORD.search(text)``, skipped for ASCII text without any of its words."""
+    if text.isascii() and not _PHONE_KEYS.search(text.lower()):
+        return False
+    return _PHONE_WORD.search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _may_hold_phone(s: str) -> bool:
+    """Whether ``_PHONE`` can match anywhere in ``s``: every match starts at "+" or a phone word."""
+    return "+" in s or not s.isascii() or _PHONE_KEYS.search(s.lower()) is not None
+
+
+def _has_digit(s: str, lo: int, hi: int) -> bool:
+    """Whether ``s[lo:hi]`` holds a character for which ``str.isdigit`` holds."""
+    if _DEC_DIGIT.search(s, lo, hi):
+        return True
+    # ``\d`` misses the few non-decimal digits ("²"): only non-ASCII text can hold them.
+    window = s[lo:hi]
+    return not window.isascii() and any(c.isdigit() for c in window)
+
 
 def _quote_spans(s: str) -> list[tuple[int, int]]:
     """Short quoted names ("1+9", "six technologies that will change the world")."""
     out: list[tuple[int, int]] = []
-    for m in re.finditer(r'"([^"]{1,80})"', s):
+    if '"' not in s:
+        return out
+    for m in _QUOTED.finditer(s):
         if len(m.group(1).split()) <= 8:
             out.append((m.start(), m.end()))
     return out
@@ -195,16 +255,20 @@ def _quote_spans(s: str) -> list[tuple[int, int]]:
 
 def _in_phone_number(s: str, ns: int, ne: int) -> bool:
     """Whether s[ns:ne] lies in a run of digit groups that reads as a phone number."""
+    if not _may_hold_phone(s):
+        return False  # the answer below is only ever yes after a ``_PHONE`` match
+    lo = max(0, ns - 40)
     if (
-        not any(c.isdigit() for c in s[max(0, ns - 40) : ns])
-        and not re.search(
-            r"(?i)\b(?:tel|telephone|phone|fax|call|hotline|mobile|dial|contact|whatsapp)\b",
-            s[max(0, ns - 40) : ns],
-        )
+        not _has_digit(s, lo, ns)
+        and not _phone_word(s[lo:ns])
         and s[max(0, ns - 2) : ns].strip() != "+"
     ):
         return False
-    for m in _PHONE.finditer(s, max(0, ns - 60), min(len(s), ne + 40)):
+    lo, hi = max(0, ns - 60), min(len(s), ne + 40)
+    window = s[lo:hi]
+    if "+" not in window and window.isascii() and not _PHONE_KEYS.search(window.lower()):
+        return False  # every phone number starts at "+" or a phone word
+    for m in _PHONE.finditer(s, lo, hi):
         digits = sum(c.isdigit() for c in m.group())
         if m.start() <= ns and ne <= m.end() and digits >= 7:
             return True
@@ -237,12 +301,10 @@ def duration_value(s: str, q: EnQuantity) -> tuple[str, int] | None:
     if not m:
         return None
     before = s[max(0, q.start - 60) : q.start]
-    bound = q.comparator in ("<", "<=", ">", ">=") and re.search(
-        r"\b(?:to|at|within|be|is|are|was|were)\s+$", before, re.I
-    )
+    bound = q.comparator in ("<", "<=", ">", ">=") and _BOUND_BEFORE.search(before)
     if not (bound or _DURATION_LEVEL_BEFORE.search(before)):
         return None
-    if re.match(r"\s*(?:of|in\s+a\s+row|running)\b|-", s[m.end() :], re.I):
+    if _DURATION_OF.match(s, m.end()):
         return None  # "cut to 3 years of study"
     word = m.group(1).lower().split()[-1].rstrip("s")
     return word, m.end()
@@ -261,7 +323,7 @@ def is_year_like(s: str, q: EnQuantity) -> bool:
             q.cmp_word
             and q.cmp_word.lower().split()[-1] in ("over", "above", "than", "below", "under")
             and _BASE_YEAR_BEFORE.search(head + " ".join(q.cmp_word.split()[:-1]))
-            and re.match(r"\s*(?:[,.;:)]|$|levels?\b|figures?\b)", s[q.num_end :])
+            and _BASE_YEAR_AFTER.match(s, q.num_end)
         )
     i = q.num_start
     while i > 0 and s[i - 1] in " -(\t":
@@ -275,7 +337,7 @@ def is_year_like(s: str, q: EnQuantity) -> bool:
         return True  # "Budget 2023", "Vision 2030", "Horizon 2020": a year in a name
     # "build 2000 charging stations": a plain count before a plural noun.
     after = s[q.num_end : q.num_end + 40]
-    nxt = re.match(r"\s+(?:[a-z-]+\s+){0,2}([a-z]+s)\b", after)
+    nxt = _PLURAL_AFTER.match(after)
     return not (nxt and nxt.group(1) not in ("years", "months", "days", "is", "was", "has"))
 
 
@@ -303,8 +365,8 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         q.plain_int
         and q.unit == "count"
         and len(raw) in (5, 6)
-        and re.search(r"[A-Z][a-z]+,?\s+$", s[max(0, ns - 20) : ns])
-        and re.match(r"\s*(?:[.,;)]|$)", s[ne:])
+        and _POST_PLACE.search(s[max(0, ns - 20) : ns])
+        and _POST_END.match(s, ne)
     ):
         return "postcode"  # "Guangzhou 510000."
     if q.words and s[ns:ne].lower() in ("nought", "naught"):
@@ -334,7 +396,9 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         return "version or address"
     if q.unit == "count" and not q.scaled and nxt == "-" and s[q.end + 1 : q.end + 2].isalpha():
         return "compound modifier"  # "three-year", "10.5-generation", "one-off"
-    if re.search(r"\d\s*\+\s*$", s[max(0, ns - 4) : ns]) or re.match(r"\s*\+\s*\d", s[ne : ne + 4]):
+    if "+" in s and (
+        _PLUS_BEFORE.search(s[max(0, ns - 4) : ns]) or _PLUS_AFTER.match(s, ne, ne + 4)
+    ):
         return "name with digits"  # "1+9 policies"
     before = s[max(0, q.start - 40) : q.start]
     wb = word_before(s, q.start)
@@ -351,12 +415,12 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         return "reference number"
     if q.unit == "count" and not q.scaled and _RANK_AFTER.match(s, q.end):
         return "ranking"
-    if re.search(r"\[\s*$", before) and re.match(r"\s*\]", s[q.end :]):
+    if "[" in before and _OPEN_SQUARE.search(before) and _CLOSE_SQUARE.match(s, q.end):
         return "reference number"
     if q.unit == "count" and not q.scaled and q.value < 100 and q.value == int(q.value):
-        if re.search(r"\(\s*$", before) and re.match(r"\s*\)", s[q.end :]):
+        if "(" in before and _OPEN_PAREN.search(before) and _CLOSE_PAREN.match(s, q.end):
             return "list numbering"
-        if not s[:ns].strip() and re.match(r"[.)、]\s", s[ne : ne + 2] + " "):
+        if not s[:ns].strip() and _LIST_MARK.match(s[ne : ne + 2] + " "):
             return "list numbering"
     if (
         q.unit in ("count",)
@@ -365,9 +429,7 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         and duration_value(s, q) is None
     ):
         return "duration"
-    if re.search(r"\(\s*$", s[max(0, q.start - 3) : q.start]) and re.match(
-        r"\s+[A-Za-z][A-Za-z ]{0,24}\)", s[q.end :]
-    ):
+    if _OPEN_PAREN.search(s[max(0, q.start - 3) : q.start]) and _UNIT_LABEL.match(s, q.end):
         return "unit label"  # "Patents (10,000 units)"
     if _BENCHMARK_AFTER.match(s, q.end):
         return "reference value"  # "well below the 1 percent benchmark recommended by UNESCO"
@@ -380,13 +442,13 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     if q.unit == "count" and not q.scaled and q.value < 50 and _DOC_PARTS.match(s, q.end):
         return "part of the document"
     if q.unit == "count" and not q.currency and before.rstrip()[-1:].isalpha():
-        cap = re.search(r"([A-Z][A-Za-z&]*)\s+$", before)
+        cap = _CAP_BEFORE.search(before)
         if cap and _INDEX_NAMES.search(before):
             return "name with digits"
         if cap and s[: q.start - len(before) + cap.start(1)].strip():
             after = s[q.end : q.end + 3]
-            version = re.fullmatch(r"\d{1,2}\.\d", s[ns:ne]) is not None
-            if re.match(r"\s+[A-Z]", after) or version and re.match(r"\s*[,.;:)\"]|\s*$", after):
+            version = _VERSION.fullmatch(s[ns:ne]) is not None
+            if _CAP_AFTER.match(after) or version and _VERSION_END.match(after):
                 return "name with digits"  # "Yangwan 2025 Innovation Isle", "Business 2.0"
     for a, b in quotes if quotes is not None else _quote_spans(s):
         if a <= ns < b:
@@ -396,9 +458,7 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     if q.words and q.value == 1 and s[ns:ne].lower() in ("one", "a", "an"):
         if _ONE_SKIP_AFTER.match(s, ne) or wb in _ONE_SKIP_WORDS:
             return "pronoun"
-        if re.match(
-            r"\s+(?:[\w-]+\s+){1,2}of\s+(?:the|its|his|her|their|our|these|those|[A-Z])", s[ne:]
-        ):
+        if _ONE_OF.match(s, ne):
             return "pronoun"  # "one research result of PRDITU": one among several
     return None
 
@@ -406,19 +466,19 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
 def is_threshold(s: str, q: EnQuantity, clause_start: int) -> bool:
     """A value that defines a group rather than measuring it."""
     before = s[max(clause_start, q.start - 90) : q.start]
-    if not _THRESHOLD_HINT.search(before):
+    if not (
+        _THRESHOLD_KEYS.search(before.lower())
+        if before.isascii()
+        else _THRESHOLD_HINT.search(before)
+    ):
         return False
     if q.cmp_word:  # the comparator is inside the quantity: "with revenues surpassing 20 million"
         before = f"{before}{q.cmp_word} "
     m = _THRESHOLD.search(before)
     if m:
         # "clusters with a combined output value of over 10 trillion": a total, not a bar.
-        return not re.search(
-            r"\b(?:combined|total|aggregate|overall|cumulative)\b", m.group(), re.I
-        )
-    return bool(
-        re.search(r"\bwhose\b", before) and not re.search(r"[,;]", before.split("whose")[-1])
-    )
+        return not _TOTAL_WORD.search(m.group())
+    return bool(_WHOSE.search(before) and not _CLAUSE_MARK.search(before.split("whose")[-1]))
 
 
 def policy_parameters(s: str, qs: list[EnQuantity], clauses: list[tuple[int, int]]) -> set[int]:
@@ -452,8 +512,4 @@ def is_projection(s: str, clause: tuple[int, int]) -> bool:
     if not _PROJECTION.search(s, clause[0], clause[1]):
         return False
     # "projected to exceed 500 billion yuan in 2025, according to the city's plan": the plan's own target.
-    return not (
-        re.search(r"\b(?:plan|target|goal|aims?)\b", low)
-        and "current" not in low
-        and "only" not in low
-    )
+    return not (_PLAN_WORD.search(low) and "current" not in low and "only" not in low)

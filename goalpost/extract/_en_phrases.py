@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from goalpost.extract._quantities_en import EnQuantity
-from goalpost.extract._text import word_before
+from goalpost.extract._text import CaseBlind, lower_pattern, word_before
 
 _LINK_VERB = re.compile(
     r"(?:\b(?:will|shall|would|could|should|to|must|may|can|is\s+expected\s+to|are\s+expected\s+to|"
@@ -119,17 +119,60 @@ _LABEL = re.compile(
     re.I,
 )
 _OF_LAST = frozenset(["of", "worth", "at", "totalling", "totaling", "to"])
+_SPACE_RUN = re.compile(r"\s+")
+_REL_END = re.compile(r"\b(?:which|that|who)\s*$")
+_REL_TAIL = re.compile(r"\s*\b(?:which|that|who)$")
+_CONJ = re.compile(r"(?:and|or|but|while)\s+", re.I)
+_LIST_WORD = re.compile(r"(?:and|or|etc|such\s+as|including)\b", re.I)
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|this)\s+)?((?:[\w&'-]+\s+){0,6}?[\w&'-]+)"
+)
+_OF_AFTER = re.compile(r"\s+of\s")
+_WORTH = re.compile(r"^worth\s+")
+_ACROSS = re.compile(r"^across\s+")
+
+
+# Lower-case forms for ASCII phrases (``re`` is much faster case-sensitive).
+# Both patterns are anchored at the start and ``_LEAD_STRIP`` always matches
+# there, so each ``sub`` is "drop the match at the start".
+_LEAD_STRIP_LOW = lower_pattern(_LEAD_STRIP)
+_DET_LOW = lower_pattern(_DET)
+_TRAIL_WORDS_TEXT = "the a an of and or to in on for with by its their etc"
+_TRAIL_WORDS = frozenset(_TRAIL_WORDS_TEXT.split())
+
+
+def _strip_lead(p: str) -> str:
+    """``_LEAD_STRIP.sub("", p, count=1)``."""
+    if p.isascii():
+        return p[_LEAD_STRIP_LOW.match(p.lower()).end() :]  # type: ignore[union-attr]
+    return _LEAD_STRIP.sub("", p, count=1)
+
+
+def _strip_det(p: str) -> str:
+    """``_DET.sub("", p)``."""
+    if p.isascii():
+        m = _DET_LOW.match(p.lower())
+        return p[m.end() :] if m else p
+    return _DET.sub("", p)
+
+
+def _strip_trail(p: str) -> str:
+    """``_TRAIL_STOP.sub("", p)``, skipped when the last word is no stop word (no match then)."""
+    last = (p[:-1] if p.endswith("\n") else p).rsplit(None, 1)
+    if len(last) < 2 or last[1].lower() not in _TRAIL_WORDS:
+        return p
+    return _TRAIL_STOP.sub("", p)
 
 
 def _clean(phrase: str) -> str:
     p = phrase.strip(" ,;:-\"'")
     for _ in range(3):
-        q = _LEAD_STRIP.sub("", p, count=1).strip()
-        q = _DET.sub("", q).strip()
+        q = _strip_lead(p).strip()
+        q = _strip_det(q).strip()
         if q == p:
             break
         p = q
-    p = _TRAIL_STOP.sub("", p).strip(" ,;:-\"'")
+    p = _strip_trail(p).strip(" ,;:-\"'")
     return p
 
 
@@ -142,25 +185,25 @@ _VERB_AFTER_NOUN = re.compile(
 
 def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
     """The noun phrase right after ``pos``, up to a verb, preposition or punctuation."""
-    m = re.match(r"\s+", s[pos:])
+    m = _SPACE_RUN.match(s, pos)
     if not m:
         return None
-    a = pos + m.end()
-    stop = _STOP_AFTER.search(s, a)
+    a = m.end()
+    stop = _STOP_AFTER_CB.search(s, a)
     b = stop.start() if stop else len(s)
     # "139 unique and diversified maker spaces": one adjective before "and".
     if stop and stop.group().lower() == "and" and len(s[a : stop.start()].split()) == 1:
-        stop = _STOP_AFTER.search(s, stop.end())
+        stop = _STOP_AFTER_CB.search(s, stop.end())
         b = stop.start() if stop else len(s)
     # Let "of" chains continue once: "outputs of Hi-tech products".
     if stop and stop.group().lower() == "of":
-        stop2 = _STOP_AFTER.search(s, stop.end())
+        stop2 = _STOP_AFTER_CB.search(s, stop.end())
         b2 = stop2.start() if stop2 else len(s)
         if len(s[a:b2].split()) <= limit:
             b = b2
     # A short for-phrase tells the noun apart: "60 innovation spaces for young entrepreneurs".
     if stop and stop.group().lower() == "for":
-        stop2 = _STOP_AFTER.search(s, stop.end())
+        stop2 = _STOP_AFTER_CB.search(s, stop.end())
         b2 = stop2.start() if stop2 else len(s)
         tail = s[stop.end() : b2]
         if (
@@ -170,7 +213,7 @@ def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
         ):
             b = b2
     # Stop at a verb form after the noun: "companies opened branches", "companies entering the tier".
-    vm = _VERB_AFTER_NOUN.search(s, a)
+    vm = _VERB_AFTER_NOUN_CB.search(s, a)
     if vm and vm.start() < b:
         b = vm.start()
     words = s[a:b].split()
@@ -187,19 +230,23 @@ def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
     return a, a + len(phrase)
 
 
-def _subject_before(s: str, clause_start: int, pos: int, lo: int = 0) -> tuple[int, int] | None:
-    """Subject of the linking verb that ends right before ``pos`` (not reaching back past ``lo``)."""
-    if word_before(s, pos, clause_start) not in _LINK_LAST:
+def _subject_before(
+    s: str, clause_start: int, pos: int, lo: int = 0, wb: str | None = None
+) -> tuple[int, int] | None:
+    """Subject of the linking verb that ends right before ``pos`` (not reaching back past ``lo``).
+
+    ``wb`` is ``word_before(s, pos, clause_start)`` when the caller has it.
+    """
+    if (word_before(s, pos, clause_start) if wb is None else wb) not in _LINK_LAST:
         return None
-    m = _LINK_VERB.search(s, max(clause_start, pos - 60), pos)
+    m = _LINK_VERB_CB.search(s, max(clause_start, pos - 60), pos)
     if not m:
         return None
-    left = s[: m.start()]
     cut = 0
-    for c in _SUBJ_LEFT.finditer(left):
+    for c in _SUBJ_LEFT_CB.finditer(s, 0, m.start()):
         cut = c.end()  # the last boundary (none: the sentence start)
     rel = (
-        re.search(r"\b(?:which|that|who)\s*$", s[:cut])
+        _REL_END.search(s[:cut])
         if s[:cut].rstrip().lower().endswith(("which", "that", "who"))
         else None
     )
@@ -210,7 +257,7 @@ def _subject_before(s: str, clause_start: int, pos: int, lo: int = 0) -> tuple[i
     b = m.start()
     while b > a and s[b - 1] == " ":
         b -= 1
-    conj = re.match(r"(?:and|or|but|while)\s+", s[a:b], re.I)
+    conj = _CONJ.match(s[a:b])
     if conj:
         a += conj.end()
     if lo and a < b:
@@ -220,13 +267,13 @@ def _subject_before(s: str, clause_start: int, pos: int, lo: int = 0) -> tuple[i
             a = last_and + 5
     if b <= a and rel is not None:
         a = b = rel.start()  # "..., which has reached 44": resolved below
-    elif b <= a or re.match(r"(?:and|or|etc|such\s+as|including)\b", s[a:b], re.I):
+    elif b <= a or _LIST_WORD.match(s[a:b]):
         # ", accounting for 46.4%": a participle whose subject came earlier.
         return (-1, -1) if s[:a].rstrip().endswith(",") or b > a else None
     if a == b or _PRONOUN.match(s[a:b].strip()):
         # "..., which has reached 44": the noun phrase before the relative.
         head = s[:a].rstrip(" ,;:(")
-        head = re.sub(r"\s*\b(?:which|that|who)$", "", head)
+        head = _REL_TAIL.sub("", head)
         t = _NP_TAIL.search(head)
         if not t:
             return None
@@ -303,8 +350,11 @@ def indicator(
     clause: tuple[int, int],
     prev: tuple[str, int | None, int | None] | None = None,
     lo: int = 0,
+    wb: str | None = None,
 ) -> tuple[str, int | None, int | None] | None:
     """The indicator phrase of ``q`` and its local span, or None if nothing reads as one.
+
+    ``wb`` is ``word_before(s, q.start, clause[0])`` when the caller has it.
 
     >>> from goalpost.extract._quantities_en import scan_quantities
     >>> s = "By the end of 2021, the city will have over 12,000 Hi-tech companies."
@@ -315,17 +365,17 @@ def indicator(
     'total contractual value for technology transfer'
     """
     cs, ce = clause
+    if wb is None:
+        wb = word_before(s, q.start, cs)
     # "- high-tech enterprises: more than 15,000;", "R&D intensity: 3.2%"
-    label = _LABEL.search(s, 0, q.start)
+    label = _LABEL.search(s, 0, q.start) if s.find(":", 0, q.start) >= 0 else None
     if label:
         got = _clean_span(s, label.start(1), label.end(1))
         if got:
             return got
     # "Energy use per unit of GDP will be cut by 14%": the passive's subject.
     passive = (
-        _PASSIVE_CHANGE.search(s, max(cs, q.start - 70), q.start)
-        if word_before(s, q.start, cs) in ("by", "to")
-        else None
+        _PASSIVE_CHANGE.search(s, max(cs, q.start - 70), q.start) if wb in ("by", "to") else None
     )
     if passive:
         got = _clean_span(s, cs, passive.start())
@@ -336,21 +386,14 @@ def indicator(
             return got
     # "bringing the total number to 215", "increase the number of labs to 500"
     # "reduce carbon emissions by 20%": what is changed, by how much
-    tv = (
-        _TO_VERB.search(s, max(cs, q.start - 90), q.start)
-        if word_before(s, q.start, cs) in ("to", "at", "by")
-        else None
-    )
+    tv = _TO_VERB.search(s, max(cs, q.start - 90), q.start) if wb in ("to", "at", "by") else None
     if tv and not tv.group(1).lower().endswith("ly"):
         got = _clean_span(s, tv.start(1), tv.end(1))
         if got:
             return got
-    share = re.match(
-        r"\s+of\s+(?:(?:the|its|their|his|her|our|this)\s+)?((?:[\w&'-]+\s+){0,6}?[\w&'-]+)",
-        s[q.end : ce],
-    )
+    share = _SHARE_OF.match(s[q.end : ce])
     # "X will reach / account for 14% (of ...)": the subject.
-    subj = _subject_before(s, cs, q.start, lo)
+    subj = _subject_before(s, cs, q.start, lo, wb)
     if subj == (-1, -1):
         if prev is not None:
             got: tuple[str, int | None, int | None] | None = prev
@@ -377,7 +420,7 @@ def indicator(
             if (
                 q.unit in ("%", "pp")
                 and share
-                and _LINK_VERB.search(s, max(cs, q.start - 30), q.start)
+                and _LINK_VERB_CB.search(s, max(cs, q.start - 30), q.start)
             ):
                 got = _noun_after(s, q.end + share.start(1) - 1, limit=8)
                 what = _clean(s[got[0] : got[1]]) if got else ""
@@ -400,7 +443,6 @@ def indicator(
             if r:
                 return r
     # "market value of 118 billion yuan", "loan agreements worth 1.03 billion yuan"
-    wb = word_before(s, q.start, cs)
     m = _NOUN_OF_BEFORE.search(s, max(cs, q.start - 60), q.start) if wb in _OF_LAST else None
     if m:
         a = m.start(1)
@@ -411,7 +453,7 @@ def indicator(
         if r and not _NOT_NOUN.match(r[0].split()[-1]):
             return r
     # "over 8.5 million square meters of floor space"
-    if q.unit not in ("count", "%", "pp") and re.match(r"\s+of\s", s[q.end : q.end + 5]):
+    if q.unit not in ("count", "%", "pp") and _OF_AFTER.match(s[q.end : q.end + 5]):
         got = _noun_after(s, q.end + s[q.end :].index("of") + 2)
         if got:
             r = _clean_span(s, *got)
@@ -424,13 +466,13 @@ def indicator(
             r = _clean_span(s, *got)
             if r:
                 name, a, b = r
-                name2 = re.sub(r"^worth\s+", "", name)
+                name2 = _WORTH.sub("", name)
                 return name2, b - len(name2), b
     # "5.59 billion yuan in credit loans", "10.8 billion yuan on R&D"
     m = _SPEND.match(s[q.end : ce])
     if m:
         a = q.end + m.start(1)
-        stop = _STOP_AFTER.search(s, a + 1)
+        stop = _STOP_AFTER_CB.search(s, a + 1)
         b = min(q.end + m.end(1), stop.start() if stop else len(s))
         r = _clean_span(s, a, b)
         if r:
@@ -536,7 +578,7 @@ def owner_region(
     document's region.
     """
     cands: list[tuple[int, int, str | None, str]] = [(a, b, rid, "") for a, b, rid in mentions]
-    for m in _GENERIC_WORD.finditer(s, 0, q.start):
+    for m in _GENERIC_WORD_CB.finditer(s, 0, q.start):
         cands.append((m.start(), m.end(), None, m.group().lower()))
     cands.sort()
     for _a, b, rid, word in cands:
@@ -565,7 +607,7 @@ _GENERIC_WORD = re.compile(
 def _generic(word: str, doc_region: str | None) -> str | None:
     if not doc_region:
         return None
-    w = re.sub(r"^across\s+", "", word)
+    w = _ACROSS.sub("", word)
     try:
         from goalpost.regions import generic_region
     except ImportError:
@@ -574,3 +616,12 @@ def _generic(word: str, doc_region: str | None) -> str | None:
         return generic_region(w, doc_region) or doc_region
     except (KeyError, ValueError):
         return doc_region
+
+
+# Case-blind patterns run on lower-cased ASCII text (see ``CaseBlind``):
+# only their offsets and lower-cased text are used.
+_LINK_VERB_CB = CaseBlind(_LINK_VERB, word_start=True)
+_SUBJ_LEFT_CB = CaseBlind(_SUBJ_LEFT)
+_STOP_AFTER_CB = CaseBlind(_STOP_AFTER, starts='a-z,.;:()"')
+_VERB_AFTER_NOUN_CB = CaseBlind(_VERB_AFTER_NOUN, starts=r"\s")
+_GENERIC_WORD_CB = CaseBlind(_GENERIC_WORD, word_start=True)

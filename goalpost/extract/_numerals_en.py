@@ -117,6 +117,11 @@ def has_number_word(lower_words: set[str]) -> bool:
     return not _WORD_SET.isdisjoint(lower_words)
 
 
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_AND_A_HALF = re.compile(r"\s+a\s+half\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def parse_words(s: str) -> tuple[float, int] | None:
     """Value of a run of English number words and how many characters it used.
@@ -137,7 +142,7 @@ def parse_words(s: str) -> tuple[float, int] | None:
     big_seen = float("inf")
     had_number = False
     group = 0.0  # small numbers added since the last "hundred" ("three hundred and two dozens")
-    tokens = list(re.finditer(r"[A-Za-z]+", s))
+    tokens = list(_LETTERS.finditer(s))
     i = 0
     while i < len(tokens):
         m = tokens[i]
@@ -169,7 +174,7 @@ def parse_words(s: str) -> tuple[float, int] | None:
                 break
             return total + current + float("0." + digits), tokens[j - 1].end()
         if w == "and":
-            half = re.match(r"\s+a\s+half\b", s[m.end() :], re.IGNORECASE)
+            half = _AND_A_HALF.match(s[m.end() :])
             if half and had_number:  # "one and a half"
                 return total + current + 0.5, m.end() + half.end()
             if last not in ("hundred", "big"):
@@ -222,7 +227,7 @@ def read_core(m: re.Match[str]) -> tuple[float, int, int, bool, bool] | None:
     """(value, start, end, written_in_words, plain_integer) of a :data:`CORE` match."""
     if m.group("d"):
         raw = m.group("d")
-        if "," in raw and re.fullmatch(r"\d{1,3},\d{1,2}", raw):  # a decimal comma: "6,6 billion"
+        if "," in raw and _DECIMAL_COMMA.fullmatch(raw):  # a decimal comma: "6,6 billion"
             return float(raw.replace(",", ".")), m.start(), m.end(), False, False
         value = float(raw.replace(",", "").replace(" ", ""))
         return value, m.start(), m.end(), False, raw.isdigit()

@@ -25,7 +25,7 @@ from goalpost.extract._numerals_en import (
     has_number_word,
     read_core,
 )
-from goalpost.extract._text import match_at_words, word_before
+from goalpost.extract._text import CaseBlind, match_at_words, word_before
 from goalpost.extract._types import Quantity
 from goalpost.extract._units_en import (
     CUR_AFTER,
@@ -111,6 +111,16 @@ _PRONOUN_ONE = re.compile(r"one\b", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:the|this|that|which|any|every|each|no|such)\s+$", re.IGNORECASE)
 _ONE_AFTER = re.compile(r"\s+(?:of|another|by\s+one|you|do|is|was)\b", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"(?:between|ranging\s+from|range\s+from|range\s+of|from)\s+$", re.I)
+_SPACES = re.compile(r"\s+")
+_LOW_WORD = re.compile(r"[a-z]+")
+_RANGE_CUR = re.compile(r"(US\$|S\$|HK\$|RMB\s?|\$|€|£|¥|₹)\s*")
+_PHONE_TAIL = re.compile(r"[-/]\d")
+_YEAR_PREP = re.compile(r"\b(?:in|by|since|during|until|till|of|end|year|FY)\s+$", re.I)
+_CONV_OPEN = re.compile(
+    r"\s*[(\[]\s*(?:about|approximately|around|approx\.|roughly|or|some|~|i\.e\.,?)?\s*"
+)
+_CONV_CLOSE = re.compile(r"\s*[)\]]")
+_CONV_COMMA = re.compile(r"\s*,\s*(?:or|about|approximately|equivalent to|around)\s*")
 
 
 @dataclass
@@ -160,16 +170,27 @@ _PASSED_ITEMS = re.compile(
 )
 
 
-def _cmp_before(text: str, lo: int, pos: int) -> tuple[str, int, str] | None:
-    w = word_before(text, pos, lo)
+# Case-blind patterns run on lower-cased ASCII text (see ``CaseBlind``): their
+# groups are only lower-cased or tested, never reported.
+_CMP_BEFORE_CB = CaseBlind(_CMP_BEFORE, starts="a-z~<>≥≤")
+_CMP_AFTER_CB = CaseBlind(_CMP_AFTER)
+_RANGE_SEP_CB = CaseBlind(_RANGE_SEP)
+_SCALE_AFTER_CB = CaseBlind(SCALE_AFTER)
+_CUR_AFTER_CB = CaseBlind(CUR_AFTER)
+_PERCENT_AFTER_CB = CaseBlind(PERCENT_AFTER)
+
+
+def _cmp_before(text: str, lo: int, pos: int, wb: str | None = None) -> tuple[str, int, str] | None:
+    """The comparator ending at ``pos``; ``wb`` is ``word_before(text, pos, lo)`` when known."""
+    w = word_before(text, pos, lo) if wb is None else wb
     if w not in _CMP_LAST and not (
         w == "" and text[max(lo, pos - 3) : pos].rstrip()[-1:] in ("~", ">", "<", "=", "≥", "≤")
     ):
         return None
-    m = _CMP_BEFORE.search(text, max(lo, pos - 40), pos)
+    m = _CMP_BEFORE_CB.search(text, max(lo, pos - 40), pos)
     if not m:
         return None
-    word = re.sub(r"\s+", " ", m.group(1).lower()) if m.group(1) else re.sub(r"\s+", "", m.group(2))
+    word = _SPACES.sub(" ", m.group(1).lower()) if m.group(1) else _SPACES.sub("", m.group(2))
     if word in ("top", "pass") and word_before(text, m.start(), lo) not in _MODALS:
         return None  # "the top 10", "a pass 3": only "will top 250 billion" compares
     if word.startswith("pass") and _PASSED_ITEMS.match(text, pos):
@@ -228,9 +249,9 @@ def _extend(text: str, q: EnQuantity, end: int, region: str | None, cur_before: 
         if i >= end or not (text[i].isalpha() or text[i] in _AFTER_SIGNS):
             q.end = pos
             return
-    m = SCALE_AFTER.match(text, pos, end)
+    m = _SCALE_AFTER_CB.match(text, pos, end)
     if m:
-        word = re.sub(r"\s+", " ", m.group(2).lower())
+        word = _SPACES.sub(" ", m.group(2).lower())
         glued = not m.group(1)
         # Words already hold their scale ("two million"); "one and a half million" does not.
         last_word = text[q.num_start : q.num_end].rsplit(None, 1)[-1].lower() if q.words else ""
@@ -238,7 +259,7 @@ def _extend(text: str, q: EnQuantity, end: int, region: str | None, cur_before: 
             q.words and (last_word in SCALE_VALUE or word in CURRENCY_ONLY_SCALES or word == "k")
         )
         if word in CURRENCY_ONLY_SCALES:
-            after_cur = CUR_AFTER.match(text, m.end(), end)
+            after_cur = _CUR_AFTER_CB.match(text, m.end(), end)
             ok = ok and glued and (cur_before is not None or after_cur is not None)
         elif word == "k":
             ok = ok and (glued or not text[m.end() : m.end() + 1].isalnum())
@@ -251,11 +272,11 @@ def _extend(text: str, q: EnQuantity, end: int, region: str | None, cur_before: 
         q.unit, factor = currency_of(cur_before, region)
         q.value *= factor
         q.currency = True
-        m = CUR_AFTER.match(text, pos, end)  # "US$ 10 dollars": swallow the repeated word
+        m = _CUR_AFTER_CB.match(text, pos, end)  # "US$ 10 dollars": swallow the repeated word
         if m and m.group("name")[0].isalpha() and currency_of(m.group("name"), region)[0] == q.unit:
             pos = m.end()
     else:
-        m = PERCENT_AFTER.match(text, pos, end)
+        m = _PERCENT_AFTER_CB.match(text, pos, end)
         if m:
             if m.group(4):
                 q.unit, q.value = "pp", q.value / 100
@@ -265,14 +286,14 @@ def _extend(text: str, q: EnQuantity, end: int, region: str | None, cur_before: 
                 q.unit = "%"
             pos = m.end()
         else:
-            m = CUR_AFTER.match(text, pos, end)
+            m = _CUR_AFTER_CB.match(text, pos, end)
             if m:
                 q.unit, factor = currency_of(m.group("name"), region)
                 q.value *= factor
                 q.currency = True
                 pos = m.end()
                 # "75 USD million"
-                s2 = SCALE_AFTER.match(text, pos, end)
+                s2 = _SCALE_AFTER_CB.match(text, pos, end)
                 if (
                     s2
                     and not q.scaled
@@ -288,7 +309,7 @@ def _extend(text: str, q: EnQuantity, end: int, region: str | None, cur_before: 
                     q.value *= factor
     if q.currency and not q.scaled and q.unit in _CENTS_CURRENCIES:
         pos = _cents(text, q, pos, end)
-    m = _CMP_AFTER.match(text, pos, end)
+    m = _CMP_AFTER_CB.match(text, pos, end)
     if m and q.comparator in ("=", "~"):
         q.comparator = ">=" if m.group(1) else "<="
         pos = m.end()
@@ -300,7 +321,7 @@ def _candidates(text: str, start: int, end: int) -> list[re.Match[str]]:
     found = list(DIGIT_CORE.finditer(text, start, end))
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: the slow, exact way
-        words = set(re.findall(r"[a-z]+", low[start:end]))
+        words = set(_LOW_WORD.findall(low, start, end))
         if has_number_word(words - {"a", "an"}):
             found += [
                 m
@@ -363,7 +384,7 @@ def scan_quantities(
                 if "@" in span or "://" in span or "www." in span.lower()
                 else []
             )
-        if any(a <= ns < b for a, b in urls):
+        if urls and any(a <= ns < b for a, b in urls):
             pos = ne
             continue
         if (
@@ -382,7 +403,9 @@ def scan_quantities(
         if signed and (ns - 1 == start or text[ns - 2] in " (\t:=,<>≤≥~"):
             q.value = -q.value
             q.start = ns - 1
-        w_before = word_before(text, q.start, start)
+        # The word before the quantity's start, kept while ``q.start`` stays put.
+        wb_at = q.start
+        w_before = wb = word_before(text, q.start, start)
         sign = (
             _SIGN_WORD.search(text, max(start, q.start - 10), q.start)
             if w_before in ("minus", "negative")
@@ -390,6 +413,7 @@ def scan_quantities(
         )
         if sign:
             q.value, q.start = -q.value, sign.start()
+            wb_at, wb = q.start, word_before(text, q.start, start)
         pct_of = (
             _PCT_OF.search(text, max(start, prev_end, ns - 24), ns) if w_before == "of" else None
         )
@@ -415,17 +439,19 @@ def scan_quantities(
         tail = text[max(start, prev_end, q.start - 3) : q.start].rstrip()[-1:]
         cur = (
             CUR_BEFORE.search(text, max(start, prev_end, q.start - 12), q.start)
-            if tail in ("$", "€", "£", "¥", "₹", "₩", ".")
-            or (tail.isalpha() and word_before(text, q.start, start) in _CUR_LAST)
+            if tail in ("$", "€", "£", "¥", "₹", "₩", ".") or (tail.isalpha() and wb in _CUR_LAST)
             else None
         )
         cur_tok = None
         if cur and not (words and cur.group(1)[0].isalpha() and cur.group(1).lower()[0] in "de"):
             cur_tok = cur.group(1)  # ("dollars thousand of times" is no amount)
             q.start = cur.start(1)
-        cmp = _cmp_before(text, start, q.start)
+            wb_at, wb = q.start, word_before(text, q.start, start)
+        cmp = _cmp_before(text, start, q.start, wb)
         if cmp:
             q.comparator, q.start, q.cmp_word = cmp[0], cmp[1], cmp[2]
+            if q.start != wb_at:
+                wb_at, wb = q.start, word_before(text, q.start, start)
         _extend(text, q, end, region, cur_tok)
         if (
             q.end == q.num_end
@@ -439,7 +465,7 @@ def scan_quantities(
             continue
         lead = (
             _RANGE_LEAD.search(text, max(start, q.start - 20), q.start)
-            if word_before(text, q.start, start) in ("between", "from", "of")
+            if wb in ("between", "from", "of")
             else None
         )
         q.range_lead = lead.group(0).split()[0].lower() if lead else ""
@@ -454,7 +480,12 @@ def scan_quantities(
 
 def _maybe_range(text: str, q: EnQuantity, end: int, region: str | None, cur: str | None) -> None:
     """Join "1-2", "one to two", "between 5% and 8%", "RMB 1-2 billion" into one range."""
-    m = _RANGE_SEP.match(text, q.end, end)
+    i = q.end
+    while i < end and text[i].isspace():
+        i += 1
+    if i >= end or text[i] not in "-~tTaAoO":
+        return  # no separator ("-", "~", "to", "through", "and", "or") follows
+    m = _RANGE_SEP_CB.match(text, q.end, end)
     if not m:
         return
     sep = m.group(0).strip().lower()
@@ -465,9 +496,9 @@ def _maybe_range(text: str, q: EnQuantity, end: int, region: str | None, cur: st
     if sep == "to" and q.range_lead == "from":
         return  # "from 155 to 96" is a change, not a range
     p = m.end()
-    cur2 = re.match(r"(US\$|S\$|HK\$|RMB\s?|\$|€|£|¥|₹)\s*", text[p:end])
+    cur2 = _RANGE_CUR.match(text, p, end)
     if cur2:
-        p += cur2.end()
+        p = cur2.end()
     m2 = CORE.match(text, p, end)
     if not m2:
         return
@@ -500,8 +531,7 @@ def _maybe_range(text: str, q: EnQuantity, end: int, region: str | None, cur: st
     if q2.value <= lo:
         return  # "2024-25" (a fiscal year), "10-3": not ranges
     if sep == "-" and (
-        re.match(r"[-/]\d", text[q2.end : q2.end + 2])
-        or (q.start > 0 and text[q.start - 1] in "+-/")
+        _PHONE_TAIL.match(text, q2.end, q2.end + 2) or (q.start > 0 and text[q.start - 1] in "+-/")
     ):
         return  # "+1-222-2222": a phone number
     if (
@@ -513,11 +543,7 @@ def _maybe_range(text: str, q: EnQuantity, end: int, region: str | None, cur: st
     if (
         q.plain_int
         and 1900 <= q.value <= 2100
-        and re.search(
-            r"\b(?:in|by|since|during|until|till|of|end|year|FY)\s+$",
-            text[max(0, q.start - 8) : q.start],
-            re.I,
-        )
+        and _YEAR_PREP.search(text[max(0, q.start - 8) : q.start])
     ):
         return  # "from 11,000 in 2020 to 20,000 in 2025": a year, then a value
     q.unit, q.currency = unit, currency
@@ -537,11 +563,8 @@ def _mark_conversions(text: str, qs: list[EnQuantity]) -> None:
         if not (a.currency and b.currency):
             continue
         gap = text[a.end : b.start]
-        if re.fullmatch(
-            r"\s*[(\[]\s*(?:about|approximately|around|approx\.|roughly|or|some|~|i\.e\.,?)?\s*",
-            gap,
-        ):
-            if re.match(r"\s*[)\]]", text[b.end : b.end + 3]):
+        if _CONV_OPEN.fullmatch(gap):
+            if _CONV_CLOSE.match(text, b.end, b.end + 3):
                 b.conversion = True
-        elif re.fullmatch(r"\s*,\s*(?:or|about|approximately|equivalent to|around)\s*", gap):
+        elif _CONV_COMMA.fullmatch(gap):
             b.conversion = True

@@ -28,7 +28,11 @@ _ABBREV = frozenset(_ABBREV_WORDS.split())
 
 # Sentence-ending punctuation: Chinese ones always end a sentence; Latin ones
 # only when followed by closing quotes/brackets and then space or the end.
-_END = re.compile(r"[。！？；!?]+[”’\"')\]]*|[.;]+[”’\"')\]]*(?=\s|$)")
+# Written to start with a character class, which lets ``re`` skip straight to
+# the punctuation; the same as ``[。！？；!?]+[”’"')\]]*|[.;]+[”’"')\]]*(?=\s|$)``.
+_END = re.compile(
+    r"[。！？；!?.;](?:(?<=[。！？；!?])[。！？；!?]*[”’\"')\]]*|(?<=[.;])[.;]*[”’\"')\]]*(?=\s|$))"
+)
 _LIST_HEAD = re.compile(r"\s*(?:\d{1,2}|[IVXivx]{1,5}|[A-Za-z])$")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\[\"'])([A-Za-z][A-Za-z.]*)$")
 _TERMINAL = '.!?;:。！？；："”’)]'

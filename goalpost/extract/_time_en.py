@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from goalpost.extract._periods import five_year_plan_mentions
-from goalpost.extract._text import lower_pattern, match_at_words
+from goalpost.extract._text import CaseBlind, lower_pattern, match_at_words
 from goalpost.extract._types import TimeExpr
 
 _MONTHS = {
@@ -81,6 +81,16 @@ _BASE_BEFORE = re.compile(
     r"(?:same\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)?|\bsame\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)\s*$",
     re.I,
 )
+_BASE_BEFORE_CB = CaseBlind(_BASE_BEFORE, word_start=True)
+_SAME_PERIOD = re.compile(r"\s*(?:the\s+)?(?:same\s+period|previous\s+year|year\s+before)", re.I)
+_ON_BEFORE = re.compile(r"\b(?:on|over|against|versus|vs\.?)\s+$", re.I)
+_REL_BASE_BEFORE = re.compile(
+    r"\b(?:over|on|from|than|compared\s+(?:with|to)|against)\b(?:\s+the)?(?:\s+end\s+of)?(?:\s+the)?\s*$",
+    re.I,
+)
+_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_SPACES = re.compile(r"\s+")
+_DOC_YM = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
 _SMALLN = {
     "two": 2,
     "three": 3,
@@ -97,7 +107,7 @@ _SMALLN = {
 def _doc_ym(doc_date: str | None) -> tuple[int | None, int | None]:
     if not doc_date:
         return None, None
-    m = re.match(r"(\d{4})(?:-(\d{1,2}))?", doc_date)
+    m = _DOC_YM.match(doc_date)
     if not m:
         return None, None
     return int(m.group(1)), int(m.group(2)) if m.group(2) else None
@@ -107,10 +117,11 @@ def _month(tok: str) -> int:
     return _MONTHS[tok.lower().rstrip(".")[:3]]
 
 
+@lru_cache(maxsize=256)
 def _role(pre: str | None, default: str = "point") -> str:
     if not pre:
         return default
-    p = re.sub(r"\s+", " ", pre.lower())
+    p = _SPACES.sub(" ", pre.lower())
     if p in ("as of", "as at", "up to", "up until", "at"):
         return "asof"
     if p in ("since", "from", "of", "after"):
@@ -126,7 +137,9 @@ def _role(pre: str | None, default: str = "point") -> str:
 
 
 _STARTS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]")
-_YEAR_ANCHOR = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d\d(?!\d)")
+# "(?<!\d\d\d)" after "19"/"20" is "no digit before the year"; starting with
+# the literals lets ``re`` skip straight to them.
+_YEAR_ANCHOR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 _WORD_ANCHOR = re.compile(
     rf"\b(?:{_MON}|Q[1-4]|H[12]|last|this|next|past|previous|current|coming|far|date|"
     r"currently|present|presently|now|nowadays|moment|then|that\s+time|year[\s-]?end|within|decade|"
@@ -143,7 +156,24 @@ _ANCHOR_FIRSTS = list(_ANCHOR_FIRSTS_WORDS.split())
 _TIME_LOW = lower_pattern(_TIME)
 # The same, searched in lower-cased text from word or number starts only: one
 # ``search`` per expression instead of one ``match`` per word.
-_TIME_SCAN_LOW = re.compile(r"(?=[a-z0-9])(?<![a-z0-9])(?:" + _TIME_LOW.pattern + ")")
+# Every expression starts with a digit or one of these words (the first
+# words of ``_TIME``'s branches: prepositions, months, relative words, "the",
+# small numbers, "a years ago", "Q1"/"H2"); the lookahead skips the big
+# alternation at every other word of a window.
+_FIRST_WORDS = (
+    "by before until till through no not prior ahead as up at in since from during for over "
+    "between of within after throughout jan feb mar apr may jun jul aug sep oct nov dec fy the "
+    "last this next past previous current coming so to currently presently nowadays now one two "
+    "three four five six seven eight nine ten"
+)
+_FIRSTS_LOW = (
+    "(?="
+    + "|".join(sorted(set(_FIRST_WORDS.split()), key=len, reverse=True))
+    + r"|a\s|[qh][1-4]|[0-9])"
+)
+_TIME_SCAN_LOW = re.compile(
+    r"(?=[a-z0-9])(?<![a-z0-9])" + _FIRSTS_LOW + "(?:" + _TIME_LOW.pattern + ")"
+)
 # The leading lookahead on the letters an anchor starts with lets ``re`` skip
 # to them instead of trying the alternation at every position.
 _WORD_ANCHOR_LOW = re.compile(
@@ -235,26 +265,27 @@ def find_times(
     for m in _matches(text, start, end):
         date: str | None = None
         role = "point"
-        if m.group("endof"):
+        kind = m.lastgroup  # the branch that matched: its group closes last
+        if kind == "endof":
             y = m.group("eo_y") or m.group("eo_y2")
             date, role = y, _role(m.group("eo_pre") or m.group("eo_pre2"), "deadline")
             if role == "point":
                 role = "deadline"  # "in the end of 2021" reads as a deadline too
-        elif m.group("bym"):
+        elif kind == "bym":
             y, mo = int(m.group("bym_y")), _month(m.group("bym_m"))
             day = m.group("bym_d1") or m.group("bym_d2")
             date = f"{y}-{mo:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
             role = _role(m.group("bym_pre"))
-        elif m.group("mthis"):
+        elif kind == "mthis":
             if dy is None:
                 continue
             shift = {"last": -1, "next": 1}.get(m.group("mt_w").lower(), 0)
             date, role = f"{dy + shift}-{_month(m.group('mt_m')):02d}", _role(m.group("mt_pre"))
-        elif m.group("yend"):
+        elif kind == "yend":
             if ry is None:
                 continue
             date, role = str(ry), _role(m.group("ye_pre"), "deadline")
-        elif m.group("half"):
+        elif kind == "half":
             y = int(m.group("h_y")) if m.group("h_y") else dy
             if y is None:
                 continue
@@ -262,18 +293,18 @@ def find_times(
                 y -= 1
             first = m.group("h_which").lower() in ("first", "1st")
             date = f"{y}-06" if first else f"{y}-12"
-        elif m.group("quarter"):
+        elif kind == "quarter":
             q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(
                 m.group("q_which").lower(), 4
             )
             date = f"{m.group('q_y')}-{q * 3:02d}"
-        elif m.group("qshort"):
+        elif kind == "qshort":
             n = int(m.group("qs_n"))
             months = n * 3 if m.group("qs_k").upper() == "Q" else n * 6
             if months > 12:
                 continue
             date = f"{m.group('qs_y')}-{months:02d}"
-        elif m.group("range"):
+        elif kind == "range":
             a = int(m.group("r_a"))
             braw = m.group("r_b") or m.group("r_b2")
             b = int(braw) if len(braw) == 4 else (a // 100) * 100 + int(braw)
@@ -284,19 +315,17 @@ def find_times(
                 role = "deadline"
             elif b == a + 1:
                 role = "point"  # a fiscal year: "in 2019-20", "FY2023-24"
-        elif m.group("date"):
+        elif kind == "date":
             y, mo = int(m.group("d_y")), _month(m.group("d_m"))
             day = m.group("d_d1") or m.group("d_d2")
             date = f"{y}-{mo:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
-        elif m.group("year"):
+        elif kind == "year":
             date, role = m.group("y"), _role(m.group("y_pre"))
-            if not m.group("y_pre") and re.search(
-                r"\b(?:on|over|against|versus|vs\.?)\s+$",
-                text[max(start, m.start() - 9) : m.start()],
-                re.I,
+            if not m.group("y_pre") and _ON_BEFORE.search(
+                text[max(start, m.start() - 9) : m.start()]
             ):
                 role = "base"  # "up 8.4% on 2020"
-        elif m.group("rel"):
+        elif kind == "rel":
             if dy is None:
                 continue
             w = m.group("rel_w").lower()
@@ -316,21 +345,17 @@ def find_times(
             pre = (m.group("rel_pre") or "").lower()
             role = "deadline" if pre == "by" else ("asof" if pre == "as of" else "point")
             lead = text[max(start, m.start() - 25) : m.start("rel_w")]
-            if w in ("last", "previous", "past", "this") and re.search(
-                r"\b(?:over|on|from|than|compared\s+(?:with|to)|against)\b(?:\s+the)?(?:\s+end\s+of)?(?:\s+the)?\s*$",
-                lead,
-                re.I,
-            ):
+            if w in ("last", "previous", "past", "this") and _REL_BASE_BEFORE.search(lead):
                 role = "base"  # "up 11.5 percent over the previous year"
-        elif m.group("now"):
+        elif kind == "now":
             if not doc_date:
                 continue
             date, role = doc_date, "asof"
-        elif m.group("decade"):
+        elif kind == "decade":
             if dy is None:
                 continue
             date, role = str(dy + 10), "deadline"
-        elif m.group("yearago"):
+        elif kind == "yearago":
             if ry is None:
                 continue
             # "rose to 0.81% in 2022 from 0.78% a year earlier": a year before the sentence's year.
@@ -339,13 +364,13 @@ def find_times(
             n = 1 if w in ("a", "one") else (_SMALLN.get(w) or (int(w) if w.isdigit() else None))
             if n is None:
                 continue
-            years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text[start:end])]
+            years = [int(y) for y in _YEAR_IN.findall(text[start:end])]
             if (m.group("ya_w") or "").lower() == "ago":
                 years = []
             date, role = str((max(years) if years else ry) - n), "point"
-        elif m.group("then"):
+        elif kind == "then":
             date, role = "", "then"
-        elif m.group("nexty"):
+        elif kind == "nexty":
             n = _SMALLN.get(m.group("ny_n").lower())
             if n is None and m.group("ny_n").isdigit():
                 n = int(m.group("ny_n"))
@@ -354,11 +379,9 @@ def find_times(
             date, role = str(dy + n), "deadline"
         if date is None:
             continue
-        if _BASE_BEFORE.search(text, max(start, m.start() - 40), m.start()) or re.match(
-            r"\s*(?:the\s+)?(?:same\s+period|previous\s+year|year\s+before)",
-            text[m.start() : m.end()],
-            re.I,
-        ):
+        if _BASE_BEFORE_CB.search(
+            text, max(start, m.start() - 40), m.start()
+        ) or _SAME_PERIOD.match(text[m.start() : m.end()]):
             role = "base"  # "an increase of 11.6% on the same period the previous year"
         out.append(TimeExpr(m.start(), m.end(), date, role))
     if "ive" in text[start:end]:  # cheap guard before the Five-Year Plan scan

@@ -8,6 +8,9 @@ region's dollar (Singapore → SGD, Hong Kong → HKD ...) and USD elsewhere;
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from goalpost.extract._text import CaseBlind
 
 SCALE_AFTER = re.compile(
     r"(\s*-?\s*)(lakh\s+crores?|hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|"
@@ -139,15 +142,20 @@ _DOLLAR_ADJ = {
 }
 
 
+_SPACES = re.compile(r"\s+")
+_MILLION_CODE = re.compile(r"m(?:usd|eur|gbp|aud|cad|cny|sgd|hkd|jpy|inr|chf)")
+
+
+@lru_cache(maxsize=1024)
 def currency_of(token: str, region: str | None) -> tuple[str, float]:
     """ISO code of a currency token and the factor it implies ("MUSD" is millions).
 
     >>> currency_of("US$", None), currency_of("$", "Singapore"), currency_of("MEUR", None)
     (('USD', 1.0), ('SGD', 1.0), ('EUR', 1000000.0))
     """
-    t = re.sub(r"\s+", " ", token.strip().lower())
+    t = _SPACES.sub(" ", token.strip().lower())
     factor = 1.0
-    if re.fullmatch(r"m(?:usd|eur|gbp|aud|cad|cny|sgd|hkd|jpy|inr|chf)", t):
+    if _MILLION_CODE.fullmatch(t):
         t, factor = t[1:], 1e6
     t = t.rstrip("s") if t.endswith(("dollars", "euros", "pounds", "rupees", "francs")) else t
     if t in ("$", "dollar") or t.endswith("dollar") and t.rsplit(" ", 1)[0] not in _DOLLAR_ADJ:
@@ -206,6 +214,9 @@ _UNIT_AFTER_S = re.compile(
     + r")(?![A-Za-z0-9])"
 )
 
+# Matched on lower-cased ASCII text: only the group name and the end are used.
+_UNIT_AFTER_W_CB = CaseBlind(_UNIT_AFTER_W)
+
 
 def unit_after(text: str, pos: int, end: int) -> tuple[str, float, int] | None:
     """A physical unit right after ``pos``: (canonical unit, factor, end).
@@ -213,7 +224,7 @@ def unit_after(text: str, pos: int, end: int) -> tuple[str, float, int] | None:
     >>> unit_after("8.5 million square meters", 11, 25), unit_after("100MW", 3, 5)
     (('sq m', 1.0, 25), ('MW', 1.0, 5))
     """
-    m = _UNIT_AFTER_S.match(text, pos, end) or _UNIT_AFTER_W.match(text, pos, end)
+    m = _UNIT_AFTER_S.match(text, pos, end) or _UNIT_AFTER_W_CB.match(text, pos, end)
     if not m:
         return None
     key = m.lastgroup or ""
