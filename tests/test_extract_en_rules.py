@@ -370,3 +370,21 @@ def test_ringgit_and_indian_grouping(text: str, value: float, unit: str) -> None
     (item,) = _items(text)
     assert item.unit == unit
     assert item.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        (
+            "By 2025 the city will have 10,000 companies under incubation.",
+            ["companies under incubation"],
+        ),
+        ("By 2025 the city will have 12 metro lines in operation.", ["metro lines in operation"]),
+        ("In 2020 there were 35 hospitals under construction.", ["hospitals under construction"]),
+        # a place or a time after "in" is not a state of the thing counted
+        ("By 2025 the city will have 12 metro lines in Guangzhou.", ["metro lines"]),
+        ("The city had 300 incubators in 2020.", ["incubators"]),
+    ],
+)
+def test_a_state_after_the_noun_belongs_to_the_indicator(text: str, indicators: list[str]) -> None:
+    assert [i.indicator for i in _items(text)] == indicators

@@ -68,6 +68,9 @@ _STOP_AFTER = re.compile(
     r"through|between|among|up|via|etc|worth|(?<!of\s)(?:the|a|an|its|their))\b|(?<!\d)[,.]|[,.](?!\d)|[;:()\"]",
     re.I,
 )
+_STATE_AFTER = re.compile(
+    r"(?:under|in)\s+(?:incubation|construction|operation|service|cultivation)\b", re.I
+)
 _SPEND = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:in|on|for|to|into|from|as)\s+(?!\d)(?!(?:the\s+)?(?:19|20)\d\d)(?!total\b)"
     r"((?:the\s+)?[\w&'-]+(?:\s+[\w&'-]+){0,5})",
@@ -212,6 +215,12 @@ def _noun_after(s: str, pos: int, limit: int = 8) -> tuple[int, int] | None:
             and len(s[a:b2].split()) <= limit
         ):
             b = b2
+    # A state after the noun is part of what is counted: "10,000 companies under incubation",
+    # "12 metro lines in operation" (not "companies", "metro lines").
+    if stop and stop.group().lower() in ("under", "in"):
+        sm = _STATE_AFTER.match(s, stop.start())
+        if sm and len(s[a : sm.end()].split()) <= limit:
+            b = sm.end()
     # Stop at a verb form after the noun: "companies opened branches", "companies entering the tier".
     vm = _VERB_AFTER_NOUN_CB.search(s, a)
     if vm and vm.start() < b:
