@@ -22,7 +22,8 @@ much of the same corpus as it gets through in ``--quantulum-seconds`` (also
 CPU time), then prints characters per second for both, the ratio, items per
 KiB (how dense the corpus is), and goalpost's peak memory (``tracemalloc``
 peak of one pass over the corpus, and the process's max RSS). Chinese is
-reported per character against the English seed corpus (goal: within 2x).
+reported per character against the English seed corpus and, like for like,
+``zh-gen`` against ``en-gen`` (goal: within 2x).
 """
 
 from __future__ import annotations
@@ -256,13 +257,16 @@ def main(argv: list[str] | None = None) -> int:
             f"[{name}] peak memory: tracemalloc {peak / 1024 / 1024:.1f} MiB over one pass; "
             f"process max RSS {rss / 1024:.0f} MiB"
         )
-    if "en" in speeds:
-        for name in ("zh", "zh-gen"):
-            if name in speeds:
-                print(
-                    f"[{name}] per character {speeds['en'] / speeds[name]:.2f}x the time of "
-                    f"[en] (goal <= 2x); per item {per_item[name] / per_item['en']:.2f}x"
-                )
+    # why two comparisons: [en-gen] and [zh-gen] come from the same generator (the same plans and
+    # reports, written in each language), so they compare like with like; the seeds and the
+    # annotation texts are real but differ in kind (zh is nearly all figures: 51 items/KiB)
+    pairs = [("zh", "en"), ("zh-gen", "en"), ("zh-gen", "en-gen")]
+    for zh, en in pairs:
+        if zh in speeds and en in speeds:
+            print(
+                f"[{zh}] per character {speeds[en] / speeds[zh]:.2f}x the time of "
+                f"[{en}] (goal <= 2x); per item {per_item[zh] / per_item[en]:.2f}x"
+            )
     return 0
 
 

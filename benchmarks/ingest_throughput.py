@@ -2,7 +2,7 @@
 
 For each database x engine, a fresh database and a child process that runs
 the ingest (so memory is the ingest's own: the child and, for Dask, its
-worker processes, sampled every 0.1 s). Prints documents/s, MiB/s, peak
+worker processes, sampled every 0.5 s). Prints documents/s, MiB/s, peak
 memory, database size per 1,000 documents, the Dask 1 -> 2 worker scaling,
 and the projected time for 100,000 documents, each next to its goal.
 
@@ -14,6 +14,15 @@ Usage::
 
 The corpus is ``--corpus`` (default ``/tmp/goalpost-corpus``), generated
 or extended to ``--n`` documents first; the first ``--n`` files are used.
+
+Engines: ``local`` (the default engine), ``dask1``/``dask2`` (``--engine
+dask`` with 1 or 2 worker processes), and ``dask1-stage``/``dask2-stage``: the
+Dask stage alone (read and extract on the workers, results received and
+counted, nothing written), to see how the part that workers share scales when
+the writing process is not competing with them for the same two CPUs::
+
+    python benchmarks/ingest_throughput.py --n 5000 --dbs sqlite \
+        --engines dask1,dask2,dask1-stage,dask2-stage
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks._common import pg_admin_url, pg_database_size, table, temp_pg_database  # noqa: E402
 from benchmarks.make_corpus import generate_corpus, render_document  # noqa: E402
 
-ENGINES = {"local": 0, "dask1": 1, "dask2": 2}
+ENGINES = {"local": 0, "dask1": 1, "dask2": 2, "dask1-stage": 1, "dask2-stage": 2}
 GOAL_SECONDS_100K = 600
 GOAL_SCALING = 0.90
 
@@ -58,6 +67,8 @@ def child(engine: str, url: str, list_file: str) -> None:
     t0 = time.perf_counter()
     if engine == "local":
         report = ingest(store, files)
+    elif engine.endswith("-stage"):
+        report = dask_stage(files, ENGINES[engine])
     else:
         report = ingest_dask(store, files, n_workers=ENGINES[engine])
     seconds = time.perf_counter() - t0
@@ -66,6 +77,35 @@ def child(engine: str, url: str, list_file: str) -> None:
             c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     print(json.dumps({"seconds": seconds, "docs": report.inserted + report.replaced + report.unchanged,
                       "items": report.items, "failed": len(report.failed)}))  # fmt: skip
+
+
+def dask_stage(files: list[str], n_workers: int) -> object:
+    """The Dask half of ``--engine dask`` alone: the same chunks read and extracted on the
+    workers, results received here and counted, nothing linked or written.
+
+    What grows with the number of workers; the writing process is measured by the full
+    ``daskN`` engines (on one 2-CPU machine it competes with the workers for the CPUs).
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    from goalpost._ingest import IngestReport
+    from goalpost.distributed import Failed, process_chunk
+
+    report = IngestReport()
+    size = max(1, min(64, -(-len(files) // (n_workers * 16))))  # as ingest_dask chunks them
+    with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:  # fmt: skip
+        chunks = [[(f, None) for f in files[i : i + size]] for i in range(0, len(files), size)]
+        futures = [client.submit(process_chunk, c, pure=False) for c in chunks]
+        for future in as_completed(futures):
+            for res in future.result():
+                if isinstance(res, Failed):
+                    report.failed.append((res.path, res.reason))
+                else:
+                    report.inserted += 1
+                    report.items += len(res.items)
+            future.release()
+    return report
 
 
 def run_child(engine: str, url: str, list_file: str) -> dict:
@@ -82,7 +122,7 @@ def run_child(engine: str, url: str, list_file: str) -> dict:
             peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
         except psutil.Error:
             pass
-        time.sleep(0.1)
+        time.sleep(0.5)  # why: listing the process tree costs CPU; at 0.1 s it took 20% of one
     out, _ = proc.communicate()
     if proc.returncode:
         raise SystemExit(f"{engine} on {url} failed (exit {proc.returncode})")
@@ -157,10 +197,12 @@ def main() -> None:
     print(table(rows, list(rows[0])) if rows else "no figures")
     for db in args.dbs.split(","):
         by = {r["engine"]: r["docs/s"] for r in rows if r["database"] == db}
-        if "dask1" in by and "dask2" in by:
-            eff = by["dask2"] / (2 * by["dask1"])
-            print(f"{db}: Dask 1 -> 2 workers: {by['dask1']} -> {by['dask2']} docs/s, "
-                  f"{eff:.0%} of linear (goal >= {GOAL_SCALING:.0%})")  # fmt: skip
+        for one, two, what in (("dask1", "dask2", "ingest"), ("dask1-stage", "dask2-stage",
+                                                               "read + extract stage alone")):  # fmt: skip
+            if one in by and two in by:
+                eff = by[two] / (2 * by[one])
+                print(f"{db}: Dask 1 -> 2 workers, {what}: {by[one]} -> {by[two]} docs/s, "
+                      f"{eff:.0%} of linear (goal >= {GOAL_SCALING:.0%})")  # fmt: skip
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2) + "\n")
 

@@ -6,6 +6,7 @@ coordinates: every :class:`Section` and :class:`Item` points into it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -116,9 +117,20 @@ class Item:
     @property
     def id(self) -> str:
         """Stable id: document, evidence span and what was read there."""
-        key = f"{self.doc}:{self.start}:{self.end}:{self.kind}:{self.value!r}:{self.unit}"
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+        if self.value == 0:  # why: 0.0 and -0.0 are one cache key but two ids (repr differs)
+            return _item_id.__wrapped__(
+                self.doc, self.start, self.end, self.kind, self.value, self.unit
+            )
+        return _item_id(self.doc, self.start, self.end, self.kind, self.value, self.unit)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-line record of ``goalpost extract`` (id first)."""
         return {"id": self.id, **asdict(self)}
+
+
+@functools.lru_cache(maxsize=65536, typed=True)  # typed: 1 and 1.0 give different ids
+def _item_id(doc: str, start: int, end: int, kind: str, value: float, unit: str) -> str:
+    # why cached: linking, writing and the report each ask an item for its id (5 times per
+    # item in an ingest); the fields are the cache key, so a changed item gets a new id
+    key = f"{doc}:{start}:{end}:{kind}:{value!r}:{unit}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -104,11 +104,11 @@ def main() -> None:
 
 # ------------------------------------------------------------------ ingest / run
 def _ingest_with_progress(
-    store, paths, overrides, force, engine="local", scheduler=None, workers=None
+    store, paths, overrides, force, engine="local", scheduler=None, workers=None, batch=None
 ):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from goalpost._ingest import ingest, iter_files
+    from goalpost._ingest import BATCH_DOCUMENTS, ingest, iter_files
 
     files = iter_files(paths)
     with Progress(
@@ -127,11 +127,12 @@ def _ingest_with_progress(
 
             try:
                 report = ingest_dask(store, files, overrides=overrides, force=force, scheduler=scheduler,
-                                     on_progress=tick, n_workers=workers)  # fmt: skip
+                                     on_progress=tick, n_workers=workers, batch_size=batch)  # fmt: skip
             except GoalpostError as exc:  # e.g. the scheduler cannot be reached
                 raise click.ClickException(str(exc)) from exc
         else:
-            report = ingest(store, files, overrides=overrides, force=force, on_progress=tick)
+            report = ingest(store, files, overrides=overrides, force=force, on_progress=tick,
+                            batch=batch or BATCH_DOCUMENTS)  # fmt: skip
     err.print(
         f"ingested {len(files)} file(s): {report.inserted} new, {report.replaced} replaced, "
         f"{report.reextracted} re-extracted, {report.unchanged} unchanged, {len(report.failed)} failed; "
@@ -152,16 +153,19 @@ def _ingest_with_progress(
 @click.option("--scheduler", help="Address of an existing Dask scheduler (with --engine dask).")
 @click.option("--workers", type=click.IntRange(min=1),
               help="Worker processes of the local Dask cluster (default: one per CPU).")  # fmt: skip
+@click.option("--batch", type=click.IntRange(min=1),
+              help="Documents written per transaction (default 64; 1: each document on its own).")  # fmt: skip
 def ingest(
-    paths, db_url, title, date, period, lang, region, max_mb, force, engine, scheduler, workers
-):
+    paths, db_url, title, date, period, lang, region, max_mb, force, engine, scheduler, workers,
+    batch,
+):  # fmt: skip
     """Read, extract and store documents (files or folders, recursively).
 
     Example: goalpost ingest ../shared/seeds
     """
     store = _store(db_url)
     report = _ingest_with_progress(store, paths, _overrides(title, date, period, lang, region, max_mb), force,
-                                   engine, scheduler, workers)  # fmt: skip
+                                   engine, scheduler, workers, batch)  # fmt: skip
     sys.exit(1 if report.failed else 0)
 
 

@@ -9,9 +9,9 @@ corpus and on many machines:
 - at most a few chunks per worker are in flight, so a slow database never
   lets finished results pile up in memory;
 - results are written in the order of the files, by this process alone,
-  each document in its own transaction (``store_processed``): the same
-  order and the same linking as the default engine, so duplicates resolve
-  the same way, and a crash never leaves half a document;
+  a chunk per transaction (``write_batch``, as the default engine does):
+  the same order and the same linking as the default engine, so duplicates
+  resolve the same way, and a crash never leaves half a document;
 - a file that fails on a worker (bad input, or a bug in a reader) comes
   back as that file's failure; the batch goes on.
 
@@ -36,18 +36,19 @@ import os
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from goalpost._exceptions import ConfigError, DocumentError, GoalpostError
 from goalpost._ingest import (
+    Failed,
     IngestReport,
     Overrides,
     Processed,
     iter_files,
     process_file,
-    store_processed,
+    process_or_fail,
+    write_batch,
 )
 
 __all__ = ["Failed", "ingest_dask", "process_chunk"]
@@ -60,28 +61,13 @@ MAX_CHUNK = 64
 ANALYZE_AFTER = 1000
 
 
-@dataclass
-class Failed:
-    """A file a worker could not turn into a :class:`Processed`, and why."""
-
-    path: str
-    reason: str
-
-
 Job = tuple[str, bytes | None]  # (path as given, its bytes when shipped, else None)
 
 
 def _process_one(path: str, data: bytes | None, overrides: Overrides | None) -> Processed | Failed:
-    try:
-        if data is None:
-            return process_file(path, overrides)
-        return _process_bytes(path, data, overrides)
-    except DocumentError as exc:
-        return Failed(path, exc.reason)
-    except (GoalpostError, OSError) as exc:
-        return Failed(path, str(exc))
-    except Exception as exc:  # why: one file tripping a reader bug must not lose the batch
-        return Failed(path, f"unexpected error: {type(exc).__name__}: {exc}")
+    if data is None:
+        return process_or_fail(path, overrides)
+    return process_or_fail(path, overrides, read=lambda p, o: _process_bytes(p, data, o))
 
 
 def _process_bytes(path: str, data: bytes, overrides: Overrides | None) -> Processed:
@@ -237,7 +223,7 @@ def ingest_dask(
             results = future.result()  # why: in file order, so writes match the local engine's
             future.release()
             submit_more()
-            _write_chunk(store, linker, results, report, force, on_progress)
+            write_batch(store, linker, results, report, force, on_progress)
     finally:
         cluster.close()
     linker.save_new_indicators(store)
@@ -255,53 +241,3 @@ def _refresh_statistics(store: Any) -> None:
         elif store.dialect == "sqlite":
             c.exec_driver_sql("PRAGMA optimize")
         c.commit()
-
-
-def _write_chunk(
-    store: Any,
-    linker: Any,
-    results: list[Processed | Failed],
-    report: IngestReport,
-    force: bool,
-    on_progress: Callable[[str, str | None], None] | None,
-) -> None:
-    """Write one chunk's documents in one transaction; per document if that fails."""
-    from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-
-    from goalpost.store._bulk import DocumentWrite, save_documents
-
-    done = [r for r in results if isinstance(r, Processed)]
-    outcomes: dict[int, str] = {}
-    if done and not force:
-        writes = []
-        for p in done:
-            links = linker.link_items(p.items)
-            # why: as store_processed does, provisional indicators are stored before the items
-            # naming them (and in the same order, so the same rows win)
-            linker.save_new_indicators(store)
-            is_plan = any(i.kind == "target" for i in p.items)
-            writes.append(DocumentWrite(p.document, p.items, is_plan, p.size, links))
-        try:
-            for p, outcome in zip(done, save_documents(store, writes), strict=True):
-                outcomes[id(p)] = outcome
-        except (SQLAlchemyError, ValueError, GoalpostError):
-            # why: e.g. another writer stored one of these documents meanwhile; one by one,
-            # each document gets its own outcome and the others are not held back
-            outcomes.clear()
-    for res in results:
-        error: str | None = None
-        if isinstance(res, Failed):
-            error = res.reason
-        else:
-            try:
-                outcome = outcomes.get(id(res)) or store_processed(store, linker, res, force=force)
-                report.count(outcome)
-                report.items += len(res.items)
-            except GoalpostError as exc:
-                error = str(exc)
-            except IntegrityError as exc:  # why: a concurrent writer won a race for this row
-                error = f"database refused the document: {str(exc.orig).splitlines()[0]}"
-        if error is not None:
-            report.failed.append((res.path, error))
-        if on_progress:
-            on_progress(res.path, error)

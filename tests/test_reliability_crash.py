@@ -36,7 +36,11 @@ KILLS = 7  # why: one early (start-up, migration), the rest mid-batch; ~2 s each
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> tuple[Path, dict[str, tuple[set[str], int]]]:
-    """A 30-document corpus and, per file, the item ids and section count it must give."""
+    """A 120-document corpus and, per file, the item ids and section count it must give.
+
+    Why 120: a clean ingest of it takes a few seconds, so even the early kill (up to 1.5 s
+    in) and the six that follow land before the batch is done, on a fast machine too.
+    """
     spec = importlib.util.spec_from_file_location(
         "make_corpus", REPO / "benchmarks" / "make_corpus.py"
     )
@@ -44,7 +48,7 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, tuple[set[str], int]]]:
     sys.modules["make_corpus"] = mod  # why: dataclasses look their module up there
     spec.loader.exec_module(mod)
     root = tmp_path_factory.mktemp("crash") / "corpus"
-    mod.generate_corpus(root, 30, seed=7)
+    mod.generate_corpus(root, 120, seed=7)
     expected = {}
     for f in iter_files([root]):
         p = process_file(f)
@@ -54,7 +58,8 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, tuple[set[str], int]]]:
 
 def _ingest(root: Path, db_url: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(GOALPOST), "ingest", str(root), "--db", db_url],
+        # why --batch 4: many transactions in a 120-file corpus, so kills land between them too
+        [str(GOALPOST), "ingest", str(root), "--db", db_url, "--batch", "4"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -146,10 +151,9 @@ def test_kill_9_during_ingest_never_half_writes_and_rerun_completes(
 def test_dask_engine_chunk_write_is_whole_if_killed_right_after(
     tmp_path: Path, corpus: tuple[Path, dict[str, tuple[set[str], int]]]
 ) -> None:
-    """The moment a kill would do most harm on ``--engine dask``: right after a chunk's write."""
-    from goalpost._ingest import IngestReport
+    """The moment a kill would do most harm on ``--engine dask``: right after a batch write."""
+    from goalpost._ingest import IngestReport, write_batch
     from goalpost._linking import Linker
-    from goalpost.distributed import _write_chunk
     from goalpost.store import Store
     from goalpost.store._maintenance import check_integrity
 
@@ -157,6 +161,6 @@ def test_dask_engine_chunk_write_is_whole_if_killed_right_after(
     store = Store(f"sqlite:///{tmp_path / 'dask.db'}")
     linker = Linker.for_store(store)
     chunk = [process_file(f) for f in iter_files([root])[:8]]
-    _write_chunk(store, linker, chunk, IngestReport(), False, None)
+    write_batch(store, linker, chunk, IngestReport(), False, None)
     # the process dies here: ingest_dask's final save_new_indicators never runs
     assert check_integrity(store) == []
