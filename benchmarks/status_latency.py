@@ -14,7 +14,10 @@ Measured, each over ``--n`` runs with varied filters:
   ``--limit``), filters varied;
 - ``status, page of 50``: the API's paginated status, ``GET /api/status?limit=50``;
 - ``scoreboard page``: ``GET /`` of the web app (in-process ASGI client),
-  first page and filtered pages.
+  first page and filtered pages;
+- ``goalpost status --limit 50`` as a whole process, and the same on an
+  empty database: the fixed start-up cost (Python, SQLAlchemy's import, the
+  connection) that no database size changes.
 
 Goal: p95 < 200 ms. Usage::
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -139,6 +143,25 @@ def cases(url: str, n: int, rng: random.Random) -> dict[str, list[float]]:
     out["status, page of 50 (/api/status)"] = timed(api_page, n)
     out["scoreboard page (/)"] = timed(page, n)
     store.close()
+
+    # The whole command, as a person types it: Python start-up, imports and the database
+    # connection included. The same command on an empty database shows that fixed part.
+    goalpost = str(Path(sys.executable).with_name("goalpost"))
+
+    def command(db: str) -> Callable[[], None]:
+        def run() -> None:
+            cmd = [goalpost, "status", "--db", db, "--limit", "50", "--format", "json"]
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+
+        return run
+
+    runs = max(5, n // 4)
+    out["`goalpost status --limit 50`, whole process"] = timed(command(url), runs)
+    empty = OUT / "status-empty.db"
+    command(f"sqlite:///{empty}")()  # why: the first run creates and migrates it
+    out["  the same on an empty SQLite database (start-up)"] = timed(
+        command(f"sqlite:///{empty}"), runs
+    )
     return out
 
 

@@ -186,3 +186,16 @@ def test_partial_assessment_replaces_only_the_indicators_named(store: Store) -> 
     assert got[item.id]["status"] == "achieved" and got["other"]["status"] == "achieved"
     store.save_assessments([], indicators={"high-tech-enterprises"})
     assert set(store.assessments()) == {"other"}
+
+
+def test_head_revision_read_without_alembic_is_alembics_head(store: Store) -> None:
+    """The fast path that skips Alembic on an up-to-date database knows the real head."""
+    from alembic.script import ScriptDirectory
+
+    from goalpost.store._engine import alembic_config, current_revision, head_revision
+
+    assert (
+        head_revision()
+        == ScriptDirectory.from_config(alembic_config(store.engine)).get_current_head()
+    )
+    assert current_revision(store.engine) == head_revision()
