@@ -82,7 +82,7 @@ def create_db_engine(url: str) -> Engine:
 def head_revision() -> str:
     """The newest migration's revision id, read from the version files without Alembic.
 
-    Why: importing Alembic costs ~250 ms, most of a short command's run (``goalpost
+    Why: importing Alembic costs ~100 ms, a third of a short command's run (``goalpost
     status --limit 50``); a database already at head needs none of it.
 
     >>> head_revision() >= "0004"
