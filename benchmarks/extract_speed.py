@@ -136,7 +136,7 @@ def _annotated(lang: str, target_chars: int) -> list[Document]:
     """The annotation texts of ``lang``, one Document per source (title), lines joined.
 
     Real sentences from many regions' plans, communiqués and news, nearly all of
-    them holding figures: the densest text either language has here.
+    them holding figures (en 16 items/KiB, zh 51): each language's densest corpus here.
     """
     by_title: dict[tuple[str, str, str], list[str]] = {}
     for path in sorted((ANNOTATIONS / lang).glob("*.jsonl")):
@@ -266,10 +266,10 @@ def main(argv: list[str] | None = None) -> int:
             f"[{name}] peak memory: tracemalloc {peak / 1024 / 1024:.1f} MiB over one pass; "
             f"process max RSS {rss / 1024:.0f} MiB"
         )
-    # why two comparisons: [en-gen] and [zh-gen] come from the same generator (the same plans and
-    # reports, written in each language), so they compare like with like; the seeds and the
-    # annotation texts are real but differ in kind (zh is nearly all figures: 51 items/KiB);
-    # [en-ann] is the English annotation texts, as dense as [zh], for real text like for like
+    # why several comparisons: [en-gen] and [zh-gen] come from the same generator (the same plans
+    # and reports, written in each language), so they compare like with like; [zh] against [en-ann]
+    # compares real annotated sentences in each language (the densest real text of each: 51 and 16
+    # items/KiB); the sparse English seeds (3 items/KiB) are the customer's own documents
     pairs = [("zh", "en"), ("zh-gen", "en"), ("zh", "en-ann"), ("zh-gen", "en-gen")]
     for zh, en in pairs:
         if zh in speeds and en in speeds:
