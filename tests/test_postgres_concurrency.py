@@ -198,3 +198,59 @@ def test_bulk_insert_matches_plain_insert(db_url: str, n_rows: int) -> None:
         count = c.execute(select(func.count()).select_from(t.tokens)).scalar_one()
     assert count == n_rows + 1
     assert ids == list(range(1, count + 1))  # the sequence moved on past COPY's rows
+
+
+@pytest.mark.parametrize("n_rows", [3, 40])
+def test_duplicate_key_in_bulk_insert_is_an_integrity_error(db_url: str, n_rows: int) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    store = Store(db_url)
+    rows = [{"name": f"t{k}", "token_hash": f"{k % (n_rows - 1):064d}", "created_at": "2026-01-01",
+             "revoked_at": None} for k in range(n_rows)]  # fmt: skip
+    with pytest.raises(IntegrityError), store.transaction() as c:
+        bulk_insert(c, t.tokens, rows)
+    with store.transaction() as c:  # rolled back, and the connection is fit for use
+        assert c.execute(select(func.count()).select_from(t.tokens)).scalar_one() == 0
+
+
+@pytest.mark.postgres
+def test_batch_losing_a_race_to_another_writer_falls_back_to_one_by_one(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Another ingest stores the same documents while this batch's COPY waits on them."""
+    import threading
+
+    from goalpost._ingest import IngestReport, write_batch
+    from goalpost.store._bulk import document_row
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("the row lock wait is PostgreSQL's")
+    gen = make_corpus_module()
+    gen.generate_corpus(tmp_path / "c", 20, seed=5)
+    done = [process_file(f) for f in sorted((tmp_path / "c").rglob("*.txt"))]
+    assert len(done) >= 16  # enough documents for the COPY path
+    store, other = Store(db_url), Store(db_url)
+    linker = Linker.for_store(store)
+    report, errors = IngestReport(), []
+
+    def run() -> None:
+        try:
+            write_batch(store, linker, list(done), report, False, None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            errors.append(exc)
+
+    with other.transaction() as c:  # the other writer: documents inserted, not yet committed
+        bulk_insert(c, t.documents, [document_row(p.document, is_plan=False, size=p.size,
+                                                  stamp="2026-01-01") for p in done])  # fmt: skip
+        worker = threading.Thread(target=run)
+        worker.start()
+        deadline = time.monotonic() + 60
+        waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+        with other.engine.connect() as probe:
+            while probe.exec_driver_sql(waiting).scalar_one() == 0:
+                assert time.monotonic() < deadline, "the batch never waited on the other writer"
+                assert worker.is_alive(), errors
+                time.sleep(0.05)
+    worker.join(timeout=120)
+    assert not errors, errors
+    assert report.failed == [] and report.unchanged == len(done)

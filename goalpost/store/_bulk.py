@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select
+from sqlalchemy.exc import DBAPIError
 
 from goalpost._models import Document, Item
 from goalpost.store import _schema as t
@@ -70,9 +71,12 @@ def copy_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) ->
     Only the columns present in the first row are sent (all rows must have
     the same keys), so an autoincrement ``id`` left out is filled by its
     sequence. Runs in ``conn``'s current transaction. Returns rows written.
+    A database error is raised as SQLAlchemy's (``IntegrityError`` for a
+    duplicate key), as ``conn.execute`` would raise it.
     """
     if not rows:
         return 0
+    import psycopg
     from psycopg import sql
 
     columns = list(rows[0].keys())
@@ -84,9 +88,17 @@ def copy_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) ->
     )
     # why: the DBAPI connection under SQLAlchemy's is in the same transaction
     raw = conn.connection.driver_connection
-    with raw.cursor() as cur, cur.copy(stmt) as copy:
-        for row in rows:
-            copy.write_row([row[c] for c in columns])
+    try:
+        with raw.cursor() as cur, cur.copy(stmt) as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
+    except psycopg.Error as exc:
+        # why: callers (and Store.save_document) handle SQLAlchemy's exceptions, e.g. an
+        # IntegrityError when a concurrent writer stored the same document first; a raw
+        # psycopg error would bypass them and end the whole ingest
+        raise DBAPIError.instance(
+            stmt.as_string(raw), None, exc, psycopg.Error, dialect=conn.dialect
+        ) from exc
     return len(rows)
 
 
