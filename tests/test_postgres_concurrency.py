@@ -254,3 +254,34 @@ def test_batch_losing_a_race_to_another_writer_falls_back_to_one_by_one(
     worker.join(timeout=120)
     assert not errors, errors
     assert report.failed == [] and report.unchanged == len(done)
+
+
+def test_bulk_insert_stores_what_sqlalchemy_insert_stores(
+    db_url: str, tmp_path: Path, processed: list[Any]
+) -> None:
+    """The fast paths (COPY, sqlite3 executemany) keep every value and its stored type."""
+    from goalpost.store._bulk import document_row, item_rows, uses_raw_sqlite
+
+    p = processed[0]
+    doc = document_row(p.document, is_plan=True, size=p.size, stamp="2026-01-01")
+    rows = item_rows(p.document.id, p.items, {}, "2026-01-01")
+    assert len(rows) >= 16
+    fast, plain = Store(db_url), Store(f"sqlite:///{tmp_path / 'plain.db'}")
+    with fast.transaction() as c:
+        bulk_insert(c, t.documents, [doc])
+        bulk_insert(c, t.items, rows)
+        assert uses_raw_sqlite(c, t.items, len(rows)) == (fast.dialect == "sqlite")
+    with plain.transaction() as c:
+        c.execute(insert(t.documents), [doc])
+        for r in rows:
+            c.execute(insert(t.items), [r])
+
+    def dump(store: Store) -> list[tuple]:
+        with store.engine.connect() as c:
+            return sorted(tuple(r) for r in c.execute(select(t.items).order_by(t.items.c.id)))
+
+    assert dump(fast) == dump(plain)
+    if fast.dialect == "sqlite":
+        kinds = "SELECT " + ", ".join(f"typeof({col.name})" for col in t.items.c) + " FROM items"
+        with fast.engine.connect() as a, plain.engine.connect() as b:
+            assert sorted(a.exec_driver_sql(kinds)) == sorted(b.exec_driver_sql(kinds))
