@@ -86,3 +86,47 @@ def test_migration_downgrade_and_upgrade(tmp_path):
     assert "documents_fts" not in inspect(store.engine).get_table_names()
     migrate(store.engine, "head")
     assert [r["id"] for r in search_documents(store, "quantum")] == ["d1"]  # back-filled
+
+
+def fts_rows(store) -> tuple[int, int, int]:
+    with store.engine.connect() as c:
+        return tuple(
+            c.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar_one()
+            for name in ("documents", "documents_fts", "documents_fts_rows")
+        )
+
+
+def test_search_index_rows_are_found_by_rowid_after_an_upgrade_and_a_vacuum(tmp_path):
+    """Migration 0005: a database made at 0004 keeps its search; deletes find the row by id."""
+    from alembic import command
+
+    from goalpost.store import Store, migrate
+    from goalpost.store._engine import alembic_config
+
+    store = Store(f"sqlite:///{tmp_path / 'm.db'}")
+    cfg = alembic_config(store.engine)
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    for k, word in enumerate(["zeppelin", "blimp", "dirigible"]):
+        doc = Document(id=f"d{k}", text=f"The {word} hangar opened.", title="Airships",
+                       source=f"{k}.txt")  # fmt: skip
+        store.save_document(doc, [])
+    migrate(store.engine, "head")
+    assert fts_rows(store) == (3, 3, 3)
+    with store.engine.connect() as c:
+        c.exec_driver_sql("DELETE FROM documents WHERE id = 'd0'")  # before: scanned the index
+        c.commit()
+        c.exec_driver_sql("VACUUM")
+    newer = Document(id="d9", text="The aerostat hangar opened.", title="Airships", source="1.txt")
+    assert store.save_document(newer, []) == "replaced"
+    assert fts_rows(store) == (2, 2, 2)
+    assert search_documents(store, "zeppelin") == [] and search_documents(store, "blimp") == []
+    assert [r["id"] for r in search_documents(store, "dirigible")] == ["d2"]
+    assert [r["id"] for r in search_documents(store, "aerostat")] == ["d9"]
+    with store.engine.connect() as c:  # every index row is the one its document's map names
+        pairs = c.exec_driver_sql(
+            "SELECT r.doc_id, f.doc_id FROM documents_fts_rows AS r "
+            "JOIN documents_fts AS f ON f.rowid = r.fts_rowid"
+        ).all()
+    assert sorted(pairs) == [("d2", "d2"), ("d9", "d9")]
