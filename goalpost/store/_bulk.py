@@ -5,8 +5,8 @@ caller's transaction: with ``COPY`` through psycopg 3 on PostgreSQL when
 there are enough rows for it to pay, with the sqlite3 cursor's
 ``executemany`` of plain tuples on SQLite (SQLAlchemy's per-row parameter
 processing is a quarter of an ingest's writing time there, and these tables
-have no types that need it), with SQLAlchemy's ``INSERT`` otherwise. Either way the rows land exactly as
-``conn.execute(insert(table), rows)`` would put them, server-side defaults
+have no types that need it), with SQLAlchemy's ``INSERT`` otherwise. Either
+way the rows land exactly as ``conn.execute(insert(table), rows)`` would put them, server-side defaults
 and autoincrement ids included, and a failure rolls back with the caller's
 transaction.
 
@@ -69,6 +69,17 @@ def uses_copy(conn: Connection, n_rows: int) -> bool:
     )
 
 
+def _row_columns(table: Table, rows: Sequence[dict[str, Any]]) -> list[str]:
+    """The columns a fast path sends: the first row's keys, each a column of ``table``."""
+    if not rows:
+        return []
+    columns = list(rows[0].keys())
+    unknown = [c for c in columns if c not in table.c]
+    if unknown:
+        raise KeyError(f"{table.name} has no column(s) {unknown}")
+    return columns
+
+
 def copy_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
     """``COPY`` rows into ``table`` through the connection's psycopg 3 cursor.
 
@@ -78,15 +89,12 @@ def copy_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) ->
     A database error is raised as SQLAlchemy's (``IntegrityError`` for a
     duplicate key), as ``conn.execute`` would raise it.
     """
-    if not rows:
+    columns = _row_columns(table, rows)
+    if not columns:
         return 0
     import psycopg
     from psycopg import sql
 
-    columns = list(rows[0].keys())
-    unknown = [c for c in columns if c not in table.c]
-    if unknown:
-        raise KeyError(f"{table.name} has no column(s) {unknown}")
     stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
     )
@@ -151,12 +159,11 @@ def sqlite_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     As :func:`copy_rows`: the first row's columns, the caller's transaction,
     and a database error raised as SQLAlchemy's.
     """
+    columns = _row_columns(table, rows)
+    if not columns:
+        return 0
     import sqlite3
 
-    columns = list(rows[0].keys())
-    unknown = [c for c in columns if c not in table.c]
-    if unknown:
-        raise KeyError(f"{table.name} has no column(s) {unknown}")
     names = ", ".join('"' + c.replace('"', '""') + '"' for c in columns)
     stmt = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
     # why: the DBAPI connection under SQLAlchemy's, in the same (implicitly begun) transaction
