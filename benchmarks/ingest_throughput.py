@@ -86,15 +86,16 @@ def dask_stage(files: list[str], n_workers: int) -> object:
     What grows with the number of workers; the writing process is measured by the full
     ``daskN`` engines (on one 2-CPU machine it competes with the workers for the CPUs).
     """
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import as_completed
 
     from goalpost._ingest import IngestReport
-    from goalpost.distributed import Failed, process_chunk
+    from goalpost.distributed import Failed, _Cluster, process_chunk
 
     report = IngestReport()
     size = max(1, min(64, -(-len(files) // (n_workers * 16))))  # as ingest_dask chunks them
-    with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:  # fmt: skip
+    cluster = _Cluster(None, n_workers)  # why: the local cluster ingest_dask starts, same settings
+    try:
+        client = cluster.client
         chunks = [[(f, None) for f in files[i : i + size]] for i in range(0, len(files), size)]
         futures = [client.submit(process_chunk, c, pure=False) for c in chunks]
         for future in as_completed(futures):
@@ -105,6 +106,8 @@ def dask_stage(files: list[str], n_workers: int) -> object:
                     report.inserted += 1
                     report.items += len(res.items)
             future.release()
+    finally:
+        cluster.close()
     return report
 
 

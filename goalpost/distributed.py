@@ -112,6 +112,7 @@ class _Cluster:
     """A Dask client on the given scheduler, or on a LocalCluster started (and stopped) here."""
 
     def __init__(self, scheduler: Any, n_workers: int | None) -> None:
+        import dask
         from dask.distributed import Client, LocalCluster
 
         self.cluster = None
@@ -126,13 +127,16 @@ class _Cluster:
             except (OSError, TimeoutError) as exc:
                 raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
             return
-        self.cluster = LocalCluster(
-            n_workers=n_workers or os.cpu_count() or 1,
-            threads_per_worker=1,  # why: extraction is pure Python; threads would share one GIL
-            processes=True,
-            dashboard_address=None,  # why: no fixed port, so several ingests can run at once
-            silence_logs=logging.ERROR,
-        )
+        # why: a local cluster has no dashboard to show the workers' statistical profiler, which
+        # samples the extracting thread every 10 ms (4-8% of a worker's CPU, stage.py-measured)
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            self.cluster = LocalCluster(
+                n_workers=n_workers or os.cpu_count() or 1,
+                threads_per_worker=1,  # why: extraction is pure Python; one GIL per process
+                processes=True,
+                dashboard_address=None,  # why: no fixed port, so several ingests can run at once
+                silence_logs=logging.ERROR,
+            )
         self.client = Client(self.cluster)
 
     def threads(self) -> int:

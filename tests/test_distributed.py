@@ -221,6 +221,20 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path, seeds_dir: Path)
         )
 
 
+def test_local_cluster_workers_run_without_the_statistical_profiler() -> None:
+    import dask
+
+    from goalpost.distributed import _Cluster
+
+    cluster = _Cluster(None, 1)
+    try:
+        seen = cluster.client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    finally:
+        cluster.close()
+    assert list(seen.values()) == [False]
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # the caller's untouched
+
+
 def test_cli_engine_dask_starts_its_own_cluster(tmp_path: Path, seeds_dir: Path) -> None:
     db = f"sqlite:///{tmp_path / 'cli.db'}"
     res = subprocess.run([str(GOALPOST), "ingest", str(seeds_dir), "--db", db, "--engine", "dask"],

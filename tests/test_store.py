@@ -199,3 +199,15 @@ def test_head_revision_read_without_alembic_is_alembics_head(store: Store) -> No
         == ScriptDirectory.from_config(alembic_config(store.engine)).get_current_head()
     )
     assert current_revision(store.engine) == head_revision()
+
+
+@pytest.mark.parametrize(
+    ("pragma", "expected"),
+    [("journal_mode", "wal"), ("foreign_keys", 1), ("synchronous", 1), ("wal_autocheckpoint", 16384)],
+)
+def test_sqlite_connections_get_the_pragmas_goalpost_relies_on(
+    tmp_path, pragma: str, expected: object
+) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'p.db'}")
+    with store.engine.connect() as c:
+        assert c.exec_driver_sql(f"PRAGMA {pragma}").scalar() == expected

