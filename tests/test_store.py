@@ -203,7 +203,12 @@ def test_head_revision_read_without_alembic_is_alembics_head(store: Store) -> No
 
 @pytest.mark.parametrize(
     ("pragma", "expected"),
-    [("journal_mode", "wal"), ("foreign_keys", 1), ("synchronous", 1), ("wal_autocheckpoint", 16384)],
+    [
+        ("journal_mode", "wal"),
+        ("foreign_keys", 1),
+        ("synchronous", 1),
+        ("wal_autocheckpoint", 16384),
+    ],
 )
 def test_sqlite_connections_get_the_pragmas_goalpost_relies_on(
     tmp_path, pragma: str, expected: object
