@@ -16,7 +16,9 @@ The corpus is ``--corpus`` (default ``/tmp/goalpost-corpus``), generated
 or extended to ``--n`` documents first; the first ``--n`` files are used.
 
 Engines: ``local`` (the default engine), ``dask1``/``dask2`` (``--engine
-dask`` with 1 or 2 worker processes), and ``dask1-stage``/``dask2-stage``: the
+dask`` with 1 or 2 worker processes), ``dask1-w``/``dask2-w`` (the same with
+``--write-on-workers``: each worker writes its own chunks, so nothing but
+the workers competes for the CPUs), and ``dask1-stage``/``dask2-stage``: the
 Dask stage alone (read and extract on the workers, results received and
 counted, nothing written), to see how the part that workers share scales when
 the writing process is not competing with them for the same two CPUs::
@@ -41,7 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks._common import pg_admin_url, pg_database_size, table, temp_pg_database  # noqa: E402
 from benchmarks.make_corpus import generate_corpus, render_document  # noqa: E402
 
-ENGINES = {"local": 0, "dask1": 1, "dask2": 2, "dask1-stage": 1, "dask2-stage": 2}
+ENGINES = {"local": 0, "dask1": 1, "dask2": 2, "dask1-w": 1, "dask2-w": 2, "dask1-stage": 1,
+           "dask2-stage": 2}  # fmt: skip
 GOAL_SECONDS_100K = 600
 GOAL_SCALING = 0.90
 
@@ -70,7 +73,8 @@ def child(engine: str, url: str, list_file: str) -> None:
     elif engine.endswith("-stage"):
         report = dask_stage(files, ENGINES[engine])
     else:
-        report = ingest_dask(store, files, n_workers=ENGINES[engine])
+        report = ingest_dask(store, files, n_workers=ENGINES[engine],
+                             write_on_workers=engine.endswith("-w"))  # fmt: skip
     seconds = time.perf_counter() - t0
     if store.dialect == "sqlite":
         with store.engine.connect() as c:  # why: size the file with the WAL folded in
@@ -200,8 +204,9 @@ def main() -> None:
     print(table(rows, list(rows[0])) if rows else "no figures")
     for db in args.dbs.split(","):
         by = {r["engine"]: r["docs/s"] for r in rows if r["database"] == db}
-        for one, two, what in (("dask1", "dask2", "ingest"), ("dask1-stage", "dask2-stage",
-                                                               "read + extract stage alone")):  # fmt: skip
+        for one, two, what in (("dask1", "dask2", "ingest"),
+                               ("dask1-w", "dask2-w", "ingest, workers writing"),
+                               ("dask1-stage", "dask2-stage", "read + extract stage alone")):  # fmt: skip
             if one in by and two in by:
                 eff = by[two] / (2 * by[one])
                 print(f"{db}: Dask 1 -> 2 workers, {what}: {by[one]} -> {by[two]} docs/s, "

@@ -104,8 +104,9 @@ def main() -> None:
 
 # ------------------------------------------------------------------ ingest / run
 def _ingest_with_progress(
-    store, paths, overrides, force, engine="local", scheduler=None, workers=None, batch=None
-):
+    store, paths, overrides, force, engine="local", scheduler=None, workers=None, batch=None,
+    write_on_workers=False,
+):  # fmt: skip
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from goalpost._ingest import BATCH_DOCUMENTS, ingest, iter_files
@@ -127,7 +128,8 @@ def _ingest_with_progress(
 
             try:
                 report = ingest_dask(store, files, overrides=overrides, force=force, scheduler=scheduler,
-                                     on_progress=tick, n_workers=workers, batch_size=batch)  # fmt: skip
+                                     on_progress=tick, n_workers=workers, batch_size=batch,
+                                     write_on_workers=write_on_workers)  # fmt: skip
             except GoalpostError as exc:  # e.g. the scheduler cannot be reached
                 raise click.ClickException(str(exc)) from exc
         else:
@@ -155,17 +157,22 @@ def _ingest_with_progress(
               help="Worker processes of the local Dask cluster (default: one per CPU).")  # fmt: skip
 @click.option("--batch", type=click.IntRange(min=1),
               help="Documents written per transaction (default 64; 1: each document on its own).")  # fmt: skip
+@click.option("--write-on-workers", is_flag=True,
+              help="With --engine dask: each worker writes its own results to the database "
+                   "(which every worker must reach) instead of this process writing them all.")  # fmt: skip
 def ingest(
     paths, db_url, title, date, period, lang, region, max_mb, force, engine, scheduler, workers,
-    batch,
+    batch, write_on_workers,
 ):  # fmt: skip
     """Read, extract and store documents (files or folders, recursively).
 
     Example: goalpost ingest ../shared/seeds
     """
+    if write_on_workers and engine != "dask":
+        raise click.UsageError("--write-on-workers needs --engine dask")
     store = _store(db_url)
     report = _ingest_with_progress(store, paths, _overrides(title, date, period, lang, region, max_mb), force,
-                                   engine, scheduler, workers, batch)  # fmt: skip
+                                   engine, scheduler, workers, batch, write_on_workers)  # fmt: skip
     sys.exit(1 if report.failed else 0)
 
 

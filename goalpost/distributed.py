@@ -12,6 +12,9 @@ corpus and on many machines:
   a chunk per transaction (``write_batch``, as the default engine does):
   the same order and the same linking as the default engine, so duplicates
   resolve the same way, and a crash never leaves half a document;
+- or, with ``write_on_workers=True``, each worker writes its own chunks (the
+  same transactions, in whatever order the chunks finish), so the writing
+  grows with the cluster instead of being done by one process;
 - a file that fails on a worker (bad input, or a bug in a reader) comes
   back as that file's failure; the batch goes on.
 
@@ -34,6 +37,7 @@ import logging
 import math
 import os
 import tempfile
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -51,7 +55,7 @@ from goalpost._ingest import (
     write_batch,
 )
 
-__all__ = ["Failed", "ingest_dask", "process_chunk"]
+__all__ = ["Failed", "ingest_dask", "process_and_write_chunk", "process_chunk"]
 
 # Chunks in flight per worker thread: enough that no worker waits for the next
 # task while this process writes, few enough to bound memory.
@@ -95,6 +99,53 @@ def process_chunk(
     'cannot read file (No such file or directory)'
     """
     return [_process_one(path, data, overrides) for path, data in jobs]
+
+
+# Per worker process and database URL: the ingest being written (its token), its Store and
+# Linker. A new ingest gets a new Store and Linker (the manual links, and even the schema, of
+# its day) and the last one's connections are closed, so a worker holds one pool per URL.
+_WORKER_STATE: dict[str, tuple[str, Any, Any]] = {}
+
+Progress = list[tuple[str, "str | None"]]  # (path, error or None), in file order
+
+
+def _worker_store_and_linker(url: str, token: str, *, linker: bool = True) -> tuple[Any, Any]:
+    from goalpost._linking import Linker
+    from goalpost.store import Store
+
+    state = _WORKER_STATE.get(url)
+    if state is None or state[0] != token:
+        if state is not None:
+            state[1].engine.dispose()
+        store = Store(url)
+        state = _WORKER_STATE[url] = (token, store, Linker.for_store(store) if linker else None)
+    elif linker and state[2] is None:
+        state = _WORKER_STATE[url] = (token, state[1], Linker.for_store(state[1]))
+    return state[1], state[2]
+
+
+def process_and_write_chunk(
+    jobs: Sequence[Job], overrides: Overrides | None, url: str, token: str, force: bool = False
+) -> tuple[IngestReport, Progress]:
+    """Read, extract and write a chunk on a worker, in one transaction (``write_batch``).
+
+    Returns the chunk's report and its per-file progress (path, error or
+    None), for the caller to add up. Each worker keeps one connection pool
+    per database URL. Used by ``ingest_dask(..., write_on_workers=True)``.
+    """
+    results = process_chunk(jobs, overrides)
+    store, linker = _worker_store_and_linker(url, token)
+    report = IngestReport()
+    progress: Progress = []
+    write_batch(store, linker, results, report, force, lambda p, e: progress.append((p, e)))
+    linker.save_new_indicators(store)
+    return report, progress
+
+
+def _add_report(total: IngestReport, part: IngestReport) -> None:
+    for name in ("inserted", "replaced", "unchanged", "reextracted", "items"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.failed.extend(part.failed)
 
 
 def _can_read(paths: list[str]) -> bool:
@@ -179,6 +230,7 @@ def ingest_dask(
     n_workers: int | None = None,
     linker: Any = None,
     ship_bytes: bool | None = None,
+    write_on_workers: bool = False,
 ) -> IngestReport:
     """Ingest files and folders with reading and extraction on Dask workers.
 
@@ -190,6 +242,16 @@ def ingest_dask(
     they can read the paths. Returns the same :class:`IngestReport` as
     :func:`goalpost._ingest.ingest`; ``on_progress(path, error_or_None)`` is
     called once per file, in file order.
+
+    ``write_on_workers`` has each worker write its own chunks (one
+    transaction per chunk, as here) instead of sending the results back to
+    this process to write: the writing then grows with the workers instead
+    of capping the whole ingest at what one process writes. Every worker
+    must reach the database at ``store.url`` (PostgreSQL, or an SQLite file
+    on a local cluster). The same documents, items, links and ids are
+    stored; what depends on which worker writes first is which copy of a
+    file held twice counts as new, and the unit and name recorded for a
+    provisional indicator met with different units.
 
     >>> from goalpost.store import Store
     >>> r = ingest_dask(Store("sqlite:///:memory:"), ["/no/such.txt"], n_workers=1)
@@ -214,11 +276,22 @@ def ingest_dask(
         pending: deque[Any] = deque()
         submitted = 0
 
+        token = uuid.uuid4().hex
+        if write_on_workers:
+            _check_workers_reach(store, cluster, token)
+
         def submit_more() -> None:
             nonlocal submitted
             while submitted < len(chunks) and len(pending) < window:
                 jobs = _jobs(chunks[submitted], ship_bytes)
-                pending.append(cluster.client.submit(process_chunk, jobs, overrides, pure=False))
+                if write_on_workers:
+                    future = cluster.client.submit(
+                        process_and_write_chunk, jobs, overrides, store.url, token, force,
+                        pure=False,
+                    )  # fmt: skip
+                else:
+                    future = cluster.client.submit(process_chunk, jobs, overrides, pure=False)
+                pending.append(future)
                 submitted += 1
 
         submit_more()
@@ -227,13 +300,65 @@ def ingest_dask(
             results = future.result()  # why: in file order, so writes match the local engine's
             future.release()
             submit_more()
-            write_batch(store, linker, results, report, force, on_progress)
+            if write_on_workers:
+                part, progress = results
+                _add_report(report, part)
+                for path, problem in progress if on_progress else ():
+                    on_progress(path, problem)
+            else:
+                write_batch(store, linker, results, report, force, on_progress)
     finally:
         cluster.close()
     linker.save_new_indicators(store)
     if report.inserted + report.replaced + report.reextracted >= ANALYZE_AFTER:
         _refresh_statistics(store)
     return report
+
+
+def _sqlite_file(url: str) -> str | None:
+    """The file of an SQLite URL (None for an in-memory database)."""
+    path = url.split("///", 1)[1] if "///" in url else ""
+    return None if not path or path.startswith(":memory:") else path.split("?", 1)[0]
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _worker_reaches(url: str, identity: tuple[int, int] | None, token: str) -> str | None:
+    """On a worker: None if it can write to the database at ``url``, else why not."""
+    if url.startswith("sqlite"):
+        path = _sqlite_file(url)
+        if path is None or _file_identity(path) != identity or not os.access(path, os.W_OK):
+            return f"cannot write to the SQLite file {path} of this machine"
+        return None
+    try:
+        _worker_store_and_linker(url, token, linker=False)[0].indicators()
+    except Exception as exc:  # why: reported to the caller as the reason, with the worker's name
+        return f"cannot reach the database: {type(exc).__name__}: {str(exc).splitlines()[0]}"
+    return None
+
+
+def _check_workers_reach(store: Any, cluster: _Cluster, token: str) -> None:
+    """Fail early, naming the database and the worker, when a worker cannot write to it.
+
+    An SQLite file is only shared by processes on one machine: each worker
+    must see the very file (same device and inode) this process writes.
+    """
+    identity = None
+    if store.dialect == "sqlite":
+        path = _sqlite_file(store.url)
+        if path is None:
+            raise ConfigError("write_on_workers needs a database file or server, not :memory:")
+        identity = _file_identity(path)
+    answers = cluster.client.run(_worker_reaches, store.url, identity, token)
+    for worker, problem in sorted(answers.items()):
+        if problem:
+            raise ConfigError(f"write_on_workers: worker {worker} {problem}")
 
 
 def _refresh_statistics(store: Any) -> None:

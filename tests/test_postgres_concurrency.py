@@ -285,3 +285,32 @@ def test_bulk_insert_stores_what_sqlalchemy_insert_stores(
         kinds = "SELECT " + ", ".join(f"typeof({col.name})" for col in t.items.c) + " FROM items"
         with fast.engine.connect() as a, plain.engine.connect() as b:
             assert sorted(a.exec_driver_sql(kinds)) == sorted(b.exec_driver_sql(kinds))
+
+
+def test_writers_upserting_the_same_new_indicators_in_any_order_do_not_deadlock(
+    db_url: str,
+) -> None:
+    import threading
+
+    store = Store(db_url)
+    rows = [{"id": f"x-phrase-{i:02d}", "name_en": f"phrase {i}", "unit": "count",
+             "provisional": True} for i in range(40)]  # fmt: skip
+    errors: list[BaseException] = []
+
+    def writer(order: list[dict]) -> None:
+        s = Store(db_url)
+        try:
+            for _ in range(15):
+                s.save_catalog(order)
+        except BaseException as exc:  # a deadlock surfaces here as OperationalError
+            errors.append(exc)
+        finally:
+            s.close()
+
+    threads = [threading.Thread(target=writer, args=(o,)) for o in (rows, rows[::-1])]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    assert {r["id"] for r in store.indicators()} >= {r["id"] for r in rows}

@@ -416,8 +416,11 @@ class Store:
         Safe with several writers at once (ON CONFLICT, not read-then-write);
         a person's merge (``merged_into``) and manual aliases are never undone.
         """
+        # why: rows upserted in one order (by id) by every writer, so two writers meeting the
+        # same new indicators wait for each other instead of deadlocking (PostgreSQL)
+        ordered = sorted(indicators, key=lambda ind: ind["id"])
         with self.transaction() as c:
-            for ind in indicators:
+            for ind in ordered:
                 ind = dict(ind)
                 aliases = ind.pop("aliases", [])
                 row = {k: ind.get(k) for k in ("id", "name_en", "name_zh", "unit", "direction",
