@@ -130,3 +130,69 @@ def test_search_index_rows_are_found_by_rowid_after_an_upgrade_and_a_vacuum(tmp_
             "JOIN documents_fts AS f ON f.rowid = r.fts_rowid"
         ).all()
     assert sorted(pairs) == [("d2", "d2"), ("d9", "d9")]
+
+
+def _airship(k: int, word: str, source: str | None = None) -> Document:
+    return Document(id=f"d{k}", text=f"The {word} hangar opened.", title="Airships",
+                    source=source or f"{k}.txt")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "path", ["save_document", "save_documents", "replace_extraction", "replaced"]
+)
+def test_every_insert_path_indexes_the_document(store, path):
+    """Migration 0006 dropped the insert trigger: each way a document is stored indexes it."""
+    from goalpost.store._bulk import DocumentWrite, save_documents
+
+    if path == "save_document":
+        store.save_document(_airship(1, "zeppelin"), [])
+    elif path == "save_documents":
+        writes = [
+            DocumentWrite(doc=_airship(k, w), items=[]) for k, w in enumerate(["blimp", "zeppelin"])
+        ]
+        assert save_documents(store, writes) == ["inserted", "inserted"]
+        assert [r["id"] for r in search_documents(store, "blimp")] == ["d0"]
+    elif path == "replace_extraction":
+        store.save_document(_airship(1, "zeppelin"), [])
+        store.replace_extraction(_airship(1, "zeppelin"), [])
+    else:
+        store.save_document(_airship(0, "aerostat", "1.txt"), [])
+        assert store.save_document(_airship(1, "zeppelin", "1.txt"), []) == "replaced"
+        assert search_documents(store, "aerostat") == []
+    assert [r["id"] for r in search_documents(store, "zeppelin")] == ["d1"]
+    if store.dialect == "sqlite":
+        n_docs = store.count_documents()
+        assert fts_rows(store) == (n_docs, n_docs, n_docs)
+
+
+def test_upgrading_to_0006_indexes_documents_the_index_is_missing(tmp_path):
+    """A database whose index lost rows (written at 0006 by a store expecting the trigger) is
+    searchable again after the upgrade; downgrading brings the trigger back."""
+    from alembic import command
+
+    from goalpost.store import Store, migrate
+    from goalpost.store._engine import alembic_config
+
+    store = Store(f"sqlite:///{tmp_path / 'm.db'}")
+    for k, word in enumerate(["zeppelin", "blimp"]):
+        store.save_document(_airship(k, word), [])
+    cfg = alembic_config(store.engine)
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+        conn.exec_driver_sql("DELETE FROM documents_fts_rows WHERE doc_id = 'd1'")
+        conn.exec_driver_sql("DELETE FROM documents_fts WHERE doc_id = 'd1'")
+    assert search_documents(store, "blimp") == []
+    store.save_document(_airship(2, "dirigible"), [])  # at 0005 the trigger indexes, once
+    assert fts_rows(store) == (3, 2, 2)
+    migrate(store.engine, "head")
+    assert fts_rows(store) == (3, 3, 3)
+    assert [r["id"] for r in search_documents(store, "blimp")] == ["d1"]
+    assert [r["id"] for r in search_documents(store, "dirigible")] == ["d2"]
+    with store.engine.connect() as c:
+        triggers = set(
+            c.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars()
+        )
+    assert triggers == {"documents_fts_ad", "documents_fts_au"}
+    store.save_document(_airship(3, "aerostat"), [])
+    assert fts_rows(store) == (4, 4, 4)
