@@ -38,7 +38,6 @@ from sqlalchemy.exc import DBAPIError
 
 from goalpost._models import Document, Item
 from goalpost.store import _schema as t
-from goalpost.store._search import index_new_documents
 
 Link = tuple[str | None, str | None, float | None]  # (indicator_id, method, score)
 
@@ -280,7 +279,6 @@ def save_documents(
             c.execute(delete(d).where(d.c.id.in_(doomed)))
         docs = [document_row(w.doc, is_plan=w.is_plan, size=w.size, stamp=stamp) for w, _ in fresh]
         bulk_insert(c, d, docs)
-        index_new_documents(c, [w.doc.id for w, _ in fresh])
         bulk_insert(c, t.sections, [r for w, _ in fresh for r in section_rows(w.doc)])
         bulk_insert(
             c, i, [r for w, _ in fresh for r in item_rows(w.doc.id, w.items, w.links, stamp)]

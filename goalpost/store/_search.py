@@ -1,8 +1,7 @@
 """Full-text search over documents, in English and Chinese.
 
 SQLite uses the FTS5 table ``documents_fts`` (trigram tokenizer, migration
-0002), which the store fills as it inserts documents (:func:`index_new_documents`,
-migration 0006); PostgreSQL uses ``to_tsvector('simple', ...)`` with an ``ILIKE``
+0002); PostgreSQL uses ``to_tsvector('simple', ...)`` with an ``ILIKE``
 fallback, because the 'simple' parser does not split Chinese into words.
 Results carry the matching sentences and the items extracted from them.
 
@@ -14,7 +13,6 @@ Results carry the matching sentences and the items extracted from them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, select, text
@@ -37,47 +35,6 @@ def query_terms(query: str) -> list[str]:
     terms = [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', query)]
     terms = [x.strip().replace('"', "") for x in terms]
     return [x for x in terms if x][:MAX_TERMS]
-
-
-# Ids per ``INSERT ... SELECT``: well under SQLite's oldest bound-parameter limit (999).
-_INDEX_CHUNK = 500
-
-
-def index_new_documents(conn: Any, doc_ids: Sequence[str]) -> None:
-    """Add just-inserted documents to SQLite's full-text index, in the caller's transaction.
-
-    From migration 0006 the store indexes by statement (one ``executemany`` and
-    one ``INSERT ... SELECT`` per 500 documents) instead of a per-row trigger,
-    which cost about half the SQLite writer's time. At an older revision the
-    trigger still indexes (or there is no index), so this does nothing; on
-    PostgreSQL the GIN index needs nothing either.
-
-    >>> from goalpost.store import Store
-    >>> store = Store("sqlite:///:memory:")
-    >>> with store.engine.begin() as c:
-    ...     index_new_documents(c, [])
-    """
-    if not doc_ids or conn.dialect.name != "sqlite":
-        return
-    found = set(
-        conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE name IN ('documents_fts_ai', 'documents_fts_rows')"
-        ).scalars()
-    )
-    if found != {"documents_fts_rows"}:
-        return
-    conn.exec_driver_sql(
-        "INSERT INTO documents_fts_rows(doc_id) VALUES (?)", [(x,) for x in doc_ids]
-    )
-    for n in range(0, len(doc_ids), _INDEX_CHUNK):
-        chunk = list(doc_ids[n : n + _INDEX_CHUNK])
-        conn.exec_driver_sql(
-            "INSERT INTO documents_fts(rowid, doc_id, title, text) "
-            "SELECT r.fts_rowid, d.id, coalesce(d.title, ''), d.text "
-            "FROM documents_fts_rows AS r JOIN documents AS d ON d.id = r.doc_id "
-            f"WHERE r.doc_id IN ({', '.join('?' * len(chunk))})",
-            tuple(chunk),
-        )
 
 
 def _fts_expression(terms: list[str]) -> str:

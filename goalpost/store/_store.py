@@ -20,7 +20,6 @@ from goalpost._models import Document, Item, Section
 from goalpost.store import _schema as t
 from goalpost.store._bulk import bulk_insert, document_row, item_rows, section_rows
 from goalpost.store._engine import create_db_engine, default_url, migrate, normalize_url
-from goalpost.store._search import index_new_documents
 
 # Fields a reviewer may correct on an item.
 CORRECTABLE = (
@@ -190,7 +189,6 @@ class Store:
         c.execute(
             insert(t.documents).values(**document_row(doc, is_plan=is_plan, size=size, stamp=now()))
         )
-        index_new_documents(c, [doc.id])
         if doc.sections:
             c.execute(insert(t.sections), section_rows(doc))
 
