@@ -388,3 +388,97 @@ def test_ringgit_and_indian_grouping(text: str, value: float, unit: str) -> None
 )
 def test_a_state_after_the_noun_belongs_to_the_indicator(text: str, indicators: list[str]) -> None:
     assert [i.indicator for i in _items(text)] == indicators
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The share of renewables will be at least 40 percent by 2027 and 55 percent by 2035.",
+            [(40.0, ">=", "2027"), (55.0, ">=", "2035")],
+        ),
+        (
+            "Broadband will cover more than 90% of homes in 2026, 98% in 2028.",
+            [(90.0, ">", "2026"), (98.0, ">", "2028")],
+        ),
+    ],
+)
+def test_one_comparator_governs_staged_values(text: str, expected: list) -> None:
+    assert [(i.value, i.comparator, i.date) for i in _items(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The region counted 120 incubators in 2019 and 180 incubators in 2022.",
+            [(120.0, "2019"), (180.0, "2022")],
+        ),
+        (
+            "Venture deals reached 300 in 2021; 410 in 2022.",
+            [(300.0, "2021"), (410.0, "2022")],
+        ),
+        ("In 2022, 75 labs opened, up from 60 in 2021.", [(75.0, "2022"), (60.0, "2021")]),
+    ],
+)
+def test_a_time_before_and_closes_the_previous_item(text: str, expected: list) -> None:
+    assert [(i.value, i.date) for i in _items(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The strategy sets these goals for 2028: 60% of firms online; 5,000 startups; and 90% "
+            "broadband coverage.",
+            [(60.0, "2028"), (5000.0, "2028"), (90.0, "2028")],
+        ),
+        (
+            "Spending will rise to EUR 4 billion in 2027 and to 2% of GDP by 2030.",
+            [(4e9, "2027"), (2.0, "2030")],
+        ),
+        (
+            "By 2030, solar capacity will reach 12 GW, with 6 GW in 2026.",
+            [(12.0, "2030"), (6.0, "2026")],
+        ),
+    ],
+)
+def test_target_years_from_list_heads_and_attached_years(text: str, expected: list) -> None:
+    assert [(i.value, i.date) for i in _items(text, date="2024-05-01")] == expected
+
+
+def test_a_colon_after_to_keeps_the_target_cue() -> None:
+    text = "By 2026, the city will strive to: have 800 high-tech firms; and add 40 labs."
+    assert [(i.kind, i.value) for i in _items(text)] == [("target", 800.0), ("target", 40.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exports totalled $4.1 billion in the first nine months of 2023.", "2023-09"),
+        ("Output rose 6% in the first three quarters of 2024.", "2024-09"),
+        ("Sales reached 80,000 units in the first 11 months of 2022.", "2022-11"),
+    ],
+)
+def test_the_first_months_of_a_year_end_at_their_last_month(text: str, expected: str) -> None:
+    assert [i.date for i in _items(text, date="2025-02-01")] == [expected]
+
+
+def test_an_undated_figure_takes_the_year_of_the_figures_before_it() -> None:
+    text = "Port throughput reached 1.1 billion tonnes in 2022. Container traffic rose 4.5%."
+    assert [(i.value, i.date) for i in _items(text, date="2023-02-01")] == [
+        (1.1e9, "2022"),
+        (4.5, "2022"),
+    ]
+
+
+def test_lines_under_an_intent_lead_are_targets() -> None:
+    text = "Capital budgets (2026-27):\n- Research grants: £2.4bn\n- Innovation loans: £0.8bn"
+    items = _items(text, date="2025-11-01")
+    assert [(i.kind, i.value) for i in items] == [("target", 2.4e9), ("target", 0.8e9)]
+
+
+def test_a_baseline_year_belongs_to_the_baseline() -> None:
+    text = "By 2027 the province will:\n- raise R&D spending to 2.9% of GDP, from 2.2% in 2021;"
+    items = _items(text, date="2024-03-01")
+    assert [(i.kind, i.value) for i in items] == [("target", 2.9), ("observation", 2.2)]

@@ -12,6 +12,15 @@ only a regression floor about 0.05 below what was measured when the set was froz
 17:13 UTC): en F1 0.954 (date-year 0.971, comparator 0.987) and zh F1 0.957 (date-year 1.000,
 comparator 1.000) -> F1 floor 0.90 for both languages; date-year and comparator floor 0.90 (the
 customer's bar). Raise the floors when extraction improves; never lower them to make a change pass.
+``tests/data/heldout/fresh8/{en,zh}.jsonl`` is a second set written the same way on 2026-12-07 (45
+English documents from the Americas, Africa, the Gulf, South-East Asia and Europe; 40 Chinese ones
+from provinces the first set does not cover). First run: en F1 0.831 (below the customer's bar:
+currencies such as AED, SAR, R$, KSh, ₦, Rp, ฿, ₱ were not read), zh F1 0.983. After fixing the
+general patterns it showed: en 0.953, zh 0.987 -> floors 0.90 and 0.93. ``fresh9/en.jsonl`` (45
+documents, 146 items, statistics releases and budget speeches worldwide) was written after those
+fixes by a third evaluator: first run F1 0.933; after its fixes 0.976 -> floor 0.92.
+``fresh10/en.jsonl`` (40 longer documents: bulleted plan sections, bulletins, budget lines) came
+from a fourth evaluator: first run 0.897, after its fixes 0.929 -> floor 0.88.
 Run ``pytest tests/test_extract_heldout.py -s`` to see the figures and failures, or
 ``python benchmarks/heldout_report.py`` for the full failure listing.
 """
@@ -33,7 +42,15 @@ heldout = importlib.util.module_from_spec(_spec)
 sys.modules["heldout_report"] = heldout
 _spec.loader.exec_module(heldout)
 
-F1_FLOOR = {"en": 0.90, "zh": 0.90}
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+F1_FLOOR = {
+    ("", "en"): 0.90,
+    ("", "zh"): 0.90,
+    ("fresh8", "en"): 0.90,
+    ("fresh8", "zh"): 0.93,
+    ("fresh9", "en"): 0.92,
+    ("fresh10", "en"): 0.88,
+}
 FIELD_FLOOR = 0.90
 
 
@@ -45,20 +62,20 @@ def _goalpost() -> str:
     return exe
 
 
-@pytest.fixture(scope="module", params=["en", "zh"])
+@pytest.fixture(scope="module", params=sorted(F1_FLOOR), ids=lambda k: "/".join(filter(None, k)))
 def result(request):
-    lang = request.param
-    s = heldout.evaluate(lang, _goalpost())
+    subset, lang = request.param
+    s = heldout.evaluate(lang, _goalpost(), HELDOUT / subset)
     print()
-    print(heldout.summary_line(lang, s))
+    print(subset or "heldout", heldout.summary_line(lang, s))
     heldout.print_failures(s)
-    return lang, s
+    return request.param, s
 
 
 def test_heldout_set_is_well_formed():
-    for lang in ("en", "zh"):
-        docs = heldout.load(lang)
-        assert len(docs) >= 60
+    for subset, lang in F1_FLOOR:
+        docs = heldout.load(lang, HELDOUT / subset)
+        assert len(docs) >= 40
         assert len({d["id"] for d in docs}) == len(docs)
         for d in docs:
             assert d["lang"] == lang and d["text"] and d["date"][:4].isdigit()
@@ -93,8 +110,8 @@ def test_scoring_matches_kind_unit_and_value_within_half_a_percent():
 
 
 def test_heldout_f1_and_field_accuracy(result):
-    lang, s = result
+    (subset, lang), s = result
     assert s["predicted"] > 0, "extraction produced nothing"
-    assert s["f1"] >= F1_FLOOR[lang], heldout.summary_line(lang, s)
+    assert s["f1"] >= F1_FLOOR[subset, lang], heldout.summary_line(lang, s)
     assert s["date_year_accuracy"] >= FIELD_FLOOR, heldout.summary_line(lang, s)
     assert s["comparator_accuracy"] >= FIELD_FLOOR, heldout.summary_line(lang, s)

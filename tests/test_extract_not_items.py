@@ -36,6 +36,15 @@ def _values(text: str, title: str = "Innovation Action Plan (2021-2025)", date: 
         "Phase 2 of Article 5 applies from 1 April 2021.",
         "The 10.5-generation panel line and 3-D printing centre opened.",
         "One of the projects is in Nansha.",
+        "The 25@25 initiative and the Digital Agenda 2.0 were launched together.",
+        "Pilots of Society 5.0 ran in Osaka.",
+        "The framework comprises 4 goals, 18 priorities and 150 actions.",
+        "Vaccination covers children under five and adults over 65.",
+        "The conference lasted 3 days.",
+        "The charter sets out five aspirations and 14 flagship projects.",
+        "The summit runs from 3 to 5 June 2026 in Lisbon.",
+        "Call the helpdesk on +44 20 7946 0958.",
+        "For details, call the service hotline 12345 or visit the office.",
     ],
 )
 def test_non_items_are_not_extracted(text: str) -> None:
@@ -52,6 +61,9 @@ def test_non_items_are_not_extracted(text: str) -> None:
         "Companies whose revenues surpass 500 million yuan must set up R&D institutes.",
         "The IMF forecasts the economy will grow 4.5% in 2024.",
         "Under current conditions, R&D intensity will only reach 2.4% by 2025.",
+        "According to a Deloitte study, cloud adoption could add US$1.2 trillion to GDP.",
+        "Small firms may earn a credit at a basic rate of 20 per cent on costs of up to C$2 million.",
+        "The World Bank projects the region to grow 3.9% in 2026.",
     ],
 )
 def test_policy_parameters_thresholds_and_projections_are_neither(text: str) -> None:
@@ -80,6 +92,15 @@ def test_policy_parameters_thresholds_and_projections_are_neither(text: str) -> 
         (
             "Under current trends it would only reach 2.4% by 2025, short of the 2.8% goal.",
             [(2.8, "%")],
+        ),
+        ("Emissions will be cut by 40% below 1990 levels.", [(-40.0, "%")]),
+        ("The country will train 500 teachers for children under five.", [(500.0, "count")]),
+        ("The plan will carry out 120 actions by 2025.", [(120.0, "count")]),
+        ("Output rose 2.1% y/y in Q3 2024.", [(2.1, "%")]),
+        ("The government expects exports to grow 6% in 2026.", [(6.0, "%")]),
+        (
+            "Firms will exceed 3,000 and patents will reach 20 per 10,000 people.",
+            [(3000.0, "count"), (20.0, "per 10,000 people")],
         ),
     ],
 )

@@ -207,6 +207,8 @@ def test_growth_sense_and_sign(text: str, value: float, growth: bool) -> None:
         "数千家企业",
         "成千上万家",
         "是2015年的7倍、4倍",
+        "博览会会期4天",
+        "培训为期两天",
     ],
 )
 def test_not_quantities(text: str) -> None:

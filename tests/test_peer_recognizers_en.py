@@ -52,6 +52,7 @@ currencies goalpost gives no ISO code (colón, lari, kip, bitcoin, pence,
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,7 @@ _ISO_OK = {
     "NZD",
     "CHF",
 }
+_ISO_CODE = re.compile(r"[A-Z]{3}")  # any currency the number layer reads, not only _ISO_OK's
 _DOLLARS = {"USD", "SGD", "HKD", "AUD", "CAD", "TWD", "NZD"}
 _UNIT_ISO = {
     "Dollar": "$",
@@ -109,8 +111,8 @@ def _number_case(case: dict[str, Any]) -> tuple[Counter, str] | None:
 def _ours_numbers(text: str) -> Counter:
     out: Counter = Counter()
     for q in find_quantities(text):
-        if q.unit not in ("count", "%", "pp") and q.unit not in _ISO_OK:
-            continue  # "180ml", "29km": numbers with a unit are the unit model's
+        if q.unit not in ("count", "%", "pp") and not _ISO_CODE.fullmatch(q.unit):
+            continue  # "180ml", "29km": numbers with a unit are the unit model's ("2mil SEK" is not)
         # The number layer reads a unit too; compare the bare numeral value.
         raw = q.value
         if q.unit == "pp" and "basis" in q.surface.lower():

@@ -206,6 +206,7 @@ def _finditer(
 
 
 def _value(kind: str, m: re.Match[str]) -> str | None:
+    month: int | None
     if kind in ("mdy", "dmy", "my"):
         # why: fold_case, not lower(): "APRİL" (dotted capital I) matches the case-blind pattern
         # but lower() makes it "apri̇l", which is no month name

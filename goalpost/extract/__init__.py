@@ -97,6 +97,7 @@ def find_quantities(text: str, lang: str = "en", *, region: str | None = None) -
     [('over 120 billion yuan', 120000000000.0, 'CNY', '>')]
     """
     norm = normalized(text)
+    qs: list[Quantity]
     if lang.startswith("zh"):
         try:
             from goalpost.extract._zh_quantities import parse_zh_quantities
@@ -106,7 +107,7 @@ def find_quantities(text: str, lang: str = "en", *, region: str | None = None) -
     else:
         from goalpost.extract._quantities_en import scan_quantities
 
-        qs = scan_quantities(norm, region=region)
+        qs = list(scan_quantities(norm, region=region))
     for q in qs:
         q.surface = text[q.start : q.end]
     return qs

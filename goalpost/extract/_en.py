@@ -13,7 +13,13 @@ import re
 from functools import lru_cache
 
 from goalpost._models import Item
-from goalpost.extract._en_dates import _year, choose_date, governing_date, reference_year
+from goalpost.extract._en_dates import (
+    _year,
+    attached,
+    choose_date,
+    governing_date,
+    reference_year,
+)
 from goalpost.extract._en_filters import (
     _quote_spans,
     duration_value,
@@ -192,6 +198,12 @@ _PER_N = {
 _LIST_GAP = re.compile(
     r"^[\s\w&'’-]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)$", re.I
 )
+# "at least 20 percent of GDP by 2025 and 30 percent by 2030": staged values of one target
+_STAGED_GAP = re.compile(
+    r"(?:\s+of\s+[\w&'-]+(?:\s+[\w&'-]+)?)?\s+(?:by|in)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
+    re.I,
+)
 _GAP_VERB = re.compile(
     r"\b(?:of|will|build|create|establish|attract|recruit|have|has|had|is|are|was|were|be|reach|"
     r"develop|set|start|cultivate|train|introduce|launch|support|with)\b",
@@ -238,7 +250,9 @@ def _propagate_comparators(s: str, qs: list[EnQuantity]) -> None:
         ):
             continue
         gap = s[a.end : b.start]
-        if _LIST_GAP.match(gap) and not _GAP_VERB.search(gap) and len(gap.split()) <= 5:
+        if (_LIST_GAP.match(gap) and not _GAP_VERB.search(gap) and len(gap.split()) <= 5) or (
+            a.unit == b.unit and _STAGED_GAP.match(gap)
+        ):
             b.comparator = a.comparator
 
 
@@ -328,6 +342,8 @@ def _per_unit(s: str, q: EnQuantity, clause: tuple[int, int]) -> str | None:
     for m in _PER_UNIT.finditer(s, clause[0], clause[1]):
         if m.start() <= q.num_start < m.end():
             return None
+        if m.start() >= q.end and _DIGIT.search(s, q.end, m.start()):
+            continue  # "exceeding 20,000 and patents reaching 15 per 10,000 people": the 15's
         n = m.group("n").lower()
         if n in ("capita", "head"):
             return "per capita"
@@ -396,6 +412,12 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     policy = policy_parameters(s, kept, clauses)
     kept = [q for i, q in enumerate(kept) if i not in policy]
     next_start = {id(a): b.start for a, b in zip(kept, kept[1:], strict=False)}
+    # "raise R&D to 2.6% of GDP, from 2.1% in 2020": "in 2020" is the 2.1's year, not the 2.6's
+    owners: dict[int, list[EnQuantity]] = {}
+    for other in kept:
+        for t in times:
+            if attached(t, other):
+                owners.setdefault(id(t), []).append(other)
     future = any(
         (_year(t.date) or 0) > (doc_year or 9999) and t.role not in ("since", "base") for t in times
     ) or bool(_FUTURE_SPAN_CB.search(s))
@@ -436,6 +458,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 if clause[0] <= t.start < clause[1]
                 and t.role in ("point", "asof", "deadline")
                 and t.date
+                and all(o is q for o in owners.get(id(t), ()))
             ]
             kind = decide_kind(
                 s,
@@ -451,7 +474,11 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             # No verb decides: a future deadline makes it a target, a past date
             # an observation, otherwise what the document or section is.
             dated = [t for t in times if t.role in ("deadline", "period", "point", "asof")]
-            near = [t for t in dated if clause[0] <= t.start < clause[1]]
+            near = [
+                t
+                for t in dated
+                if clause[0] <= t.start < clause[1] and all(o is q for o in owners.get(id(t), ()))
+            ]
             ty = None
             if near:
                 t0 = min(
@@ -464,8 +491,12 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             elif ty is None and gy is not None and doc_year is not None and gy > doc_year:
                 kind = "target"  # a lead's future deadline: "By 2024:\n1. 80% of firms ..."
             else:
-                kind = "target" if (ctx.doc_is_plan or in_plan_section) else "observation"
-        date = choose_date(times, q, clause, kind, ctx)
+                kind = (
+                    "target"
+                    if (ctx.doc_is_plan or in_plan_section or ctx.governing_target)
+                    else "observation"
+                )
+        date = choose_date(times, q, clause, kind, ctx, s)
         if kind == "target" and _current_estimate(s, clause, date, ctx.doc_date):
             kind = "observation"  # "expected to reach 260 billion this year" in a November release
         unit = _per_unit(s, q, clause) or q.unit

@@ -14,21 +14,45 @@ from functools import lru_cache
 
 from goalpost.extract._periods import five_year_plan_mentions, year_range
 from goalpost.extract._quantities_en import EnQuantity
+from goalpost.extract._time_en import find_times
 from goalpost.extract._types import SentenceContext, TimeExpr
+
+_LIST_HEAD_YEAR = re.compile(r"\b(?:for|in|by|until|through)\s+((?:19|20)\d\d)\s*:", re.I)
+# the gap between an item's time and the next item's value: "in 2020 and 500 firms"
+_NEXT_ITEM_JOIN = re.compile(r"\s*[,;]?\s*(?:and|while|whereas|but)\s+|\s*;\s*", re.I)
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_FIGURE = re.compile(r"\d")
 
 
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
+def attached(t: TimeExpr, q: EnQuantity) -> bool:
+    """Whether ``t`` is written right after ``q`` ("30 billion in 2026"), so it dates ``q``."""
+    return 0 <= t.start - q.end <= 4
+
+
 def choose_date(
-    times: list[TimeExpr], q: EnQuantity, clause: tuple[int, int], kind: str, ctx: SentenceContext
+    times: list[TimeExpr],
+    q: EnQuantity,
+    clause: tuple[int, int],
+    kind: str,
+    ctx: SentenceContext,
+    s: str | None = None,
 ) -> str | None:
     doc_year = _year(ctx.doc_date)
     usable = [t for t in times if t.role not in ("since", "base")]
+    # "300 firms in 2020 and 500 firms in 2023": a time that ends just before "and <value>"
+    # closes the previous item; the 500's own time follows it.
+    later_own = s is not None and any(t.start >= q.end for t in usable)
 
     def dist(t: TimeExpr) -> int:
-        return t.start - q.end if t.start >= q.end else q.start - t.end
+        if t.start >= q.end:
+            return t.start - q.end
+        if later_own and s is not None and _NEXT_ITEM_JOIN.fullmatch(s, t.end, q.start):
+            return q.start - t.end + 100
+        return q.start - t.end
 
     def pick(cands: list[TimeExpr], later_clauses: bool = True) -> TimeExpr | None:
         in_clause = [t for t in cands if clause[0] <= t.start < clause[1]]
@@ -43,9 +67,16 @@ def choose_date(
             t
             for t in usable
             if t.role == "point"
-            and (doc_year is None or _year(t.date) is None or _year(t.date) >= doc_year)
+            and (doc_year is None or (y := _year(t.date)) is None or y >= doc_year)
         ]
-        t = pick(strong) or pick(points) or pick([t for t in usable if t.role == "point"])
+        # "raise spending to PLN 30 billion in 2026 and to 1.5% of GDP by 2030": a year written
+        # right after the value is that value's, whatever deadline the sentence has.
+        own = [t for t in points if attached(t, q)]
+        t = (
+            own[0]
+            if own
+            else pick(strong) or pick(points) or pick([t for t in usable if t.role == "point"])
+        )
         if t is not None:
             if t.role == "then":
                 return ctx.governing_date or ctx.section_title_date or _period_end(ctx)
@@ -80,7 +111,35 @@ def choose_date(
     ref = reference_year(ctx.doc_title, ctx.doc_date)
     if ref is not None and doc_year is not None and ref < doc_year:
         return str(ref)  # a 2022 statistical communiqué speaks of 2022
+    prev = previous_figures_date(ctx.previous_sentence, ctx.doc_date)
+    if prev is not None:
+        return prev
     return ctx.doc_date
+
+
+@lru_cache(maxsize=256)
+def previous_figures_date(previous: str | None, doc_date: str | None) -> str | None:
+    """The date a release's previous sentence gave its figures, for an undated figure after it.
+
+    "Cargo throughput reached 1.32 billion tonnes in 2023. Container throughput rose 5.9%."
+    dates the 5.9% 2023. Only a sentence that itself reports a figure (a number that is not a
+    year) passes its date on, and only a past or present one.
+
+    >>> previous_figures_date("Exports reached 4.2 billion in 2023.", "2024-02-01")
+    '2023'
+    >>> previous_figures_date("The plan was issued in 2019.", "2024-02-01") is None
+    True
+    """
+    if not previous or not _FIGURE.search(_YEARS.sub(" ", previous)):
+        return None
+    dy = _year(doc_date)
+    dated = [
+        t
+        for t in find_times(previous, doc_date=doc_date)
+        if t.role in ("point", "asof") and t.date and (dy is None or (_year(t.date) or 0) <= dy)
+    ]
+    # the first: later ones are often bases ("a year earlier")
+    return dated[0].date if dated else None
 
 
 @lru_cache(maxsize=1024)
@@ -125,4 +184,8 @@ def governing_date(times: list[TimeExpr], s: str) -> str | None:
         ):
             return t.date
     lead = re.match(r"\s*(?:In|During|For)\s+((?:19|20)\d\d)\s*,", s)
-    return lead.group(1) if lead else None
+    if lead:
+        return lead.group(1)
+    # "sets the following targets for 2030: at least 80% ...; 20 million ...": a list's heading
+    listed = _LIST_HEAD_YEAR.search(s) if ":" in s else None
+    return listed.group(1) if listed else None

@@ -59,7 +59,13 @@ _DOC_PARTS = re.compile(
     r"\s+(?:[A-Za-z&-]+\s+){0,2}?(?:actions|measures|objectives|tasks|goals|targets|principles|"
     r"priorities|pillars|chapters|sections|parts|aspects|articles|steps|points|missions|work\s+plans|"
     r"areas|dimensions|categories|stages|phases|paragraphs|requirements|guarantees|safeguards|"
-    r"directions|focuses|fronts|themes|recommendations|pathways|key\s+words|rounds)\b",
+    r"directions|focuses|fronts|themes|recommendations|pathways|key\s+words|rounds|aspirations|"
+    r"ambitions|strands|workstreams|work\s+streams|flagships|flagship\s+(?:programmes|projects))\b",
+    re.I,
+)
+_STRUCTURE_VERB = re.compile(
+    r"\b(?:compris(?:es|ing|ed)|consists?\s+of|consisting\s+of|is\s+made\s+up\s+of|is\s+organi[sz]ed\s+"
+    r"(?:into|around)|is\s+structured\s+(?:into|around)|sets\s+out|is\s+divided\s+into)\b",
     re.I,
 )
 _INDEX_NAMES = re.compile(
@@ -117,7 +123,9 @@ _POLICY = re.compile(
     r"matching\s+(?:fund|grant)s?|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
     r"subsidy\s+rate|subsid(?:y|ies)\s+of|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|eligible|"
     r"qualif(?:y|ies|ying)|one-off\s+(?:reward|bonus|grant|subsidy)|"
-    r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy)|"
+    r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy|earn)|"
+    r"(?:basic|enhanced|standard|reduced|preferential)\s+rate\s+of|"
+    r"(?:expenditures?|costs?|spending|outlays?)\s+of(?=\s+up\s+to)|"
     r"per\s+(?:project|company|enterprise|firm|team|person|applicant|startup|award|institution|"
     r"household|individual))\b",
     re.I,
@@ -128,6 +136,23 @@ _PROJECTION = re.compile(
     r"(?:is|are|was|were)\s+(?:projected|forecast|predicted)\s+to|projections?\s+(?:show|suggest|indicate)|"
     r"according\s+to\s+(?:the\s+)?(?:forecasts?|projections?|predictions?)|business[\s-]as[\s-]usual|"
     r"will\s+only\s+reach|would\s+only\s+reach|forecasts?|predicts?|predicted|projections?)",
+    re.I,
+)
+# "The IMF projects the economy to grow 4.6%", "Fitch expects inflation to average 8.5%"
+_AGENCY_VIEW = re.compile(
+    r"\b(?:IMF|International\s+Monetary\s+Fund|World\s+Bank|OECD|Fitch(?:\s+Ratings)?|Moody's|"
+    r"S&P(?:\s+Global)?|Gartner|IDC|McKinsey|Deloitte|PwC|KPMG|analysts|economists)\b"
+    r"[^.;]{0,30}?\b(?:projects?|expects?|forecasts?|predicts?|estimates?|sees)\b",
+)
+_MAYBE = re.compile(
+    r"\b(?:could|might|may)\s+(?:\w+\s+){0,2}?(?:add|reach|generate|contribute|create|boost|grow|"
+    r"rise|increase|be\s+worth|top|exceed|save|cost)\b",
+    re.I,
+)
+_ESTIMATE_SOURCE = re.compile(
+    r"\baccording\s+to\s+(?:an?\s+|the\s+)?(?:[\w&'.-]+\s+){0,4}?(?:estimates?|analys[ie]s|stud(?:y|ies)|"
+    r"research|reports?|surveys?|modell?ing)\b|\b(?:estimates?|analys[ie]s|stud(?:y|ies)|research)\s+"
+    r"(?:by|from)\s+[A-Z]",
     re.I,
 )
 _ONE_SKIP_AFTER = re.compile(
@@ -194,6 +219,36 @@ _BASE_YEAR_AFTER = re.compile(r"\s*(?:[,.;:)]|$|levels?\b|figures?\b)")
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}([a-z]+s)\b")
 _POST_PLACE = re.compile(r"[A-Z][a-z]+,?\s+$")
 _POST_END = re.compile(r"\s*(?:[.,;)]|$)")
+# The word right before a number that makes it a phone number. Narrower than _PHONE_WORD,
+# whose "call", "contact" and "mobile" also precede real figures ("mobile 5G users").
+_PHONE_LAST = frozenset(
+    [
+        "hotline",
+        "hotlines",
+        "tel",
+        "tel.",
+        "telephone",
+        "phone",
+        "fax",
+        "dial",
+        "whatsapp",
+        "helpline",
+        "sms",
+    ]
+)
+_QUARTER_BEFORE = re.compile(r"\b[QH][1-4]\s*$")
+# "from 12 to 14 November 2025", "3-5 March": the first day of a span of dates
+_DAY_SPAN_AFTER = re.compile(
+    r"\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+    r"Dec)[a-z]*\.?\b"
+)
+_AGE_BEFORE = re.compile(
+    r"\b(?:children|kids|infants|babies|people|persons|adults|youths?|pupils|girls|boys|women|men|"
+    r"residents|those|population|workers)\s+(?:aged\s+)?(?:under|over|below|above|aged)\s+"
+    r"(?:the\s+age\s+of\s+)?$",
+    re.I,
+)
+_VERSION_OWNER = re.compile(r"\b[A-Z][\w&-]*\s?$")
 _PLUS_BEFORE = re.compile(r"\d\s*\+\s*$")
 _PLUS_AFTER = re.compile(r"\s*\+\s*\d")
 _OPEN_SQUARE = re.compile(r"\[\s*$")
@@ -328,6 +383,8 @@ def is_year_like(s: str, q: EnQuantity) -> bool:
     i = q.num_start
     while i > 0 and s[i - 1] in " -(\t":
         i -= 1
+    if _QUARTER_BEFORE.search(s, max(0, i - 4), i):
+        return True  # "in Q4 2024", "H1 2025"
     wb = word_before(s, i)
     if wb in _LEVEL_VERBS:
         return False  # "the number will reach 2000": a value, not a year
@@ -338,7 +395,10 @@ def is_year_like(s: str, q: EnQuantity) -> bool:
     # "build 2000 charging stations": a plain count before a plural noun.
     after = s[q.num_end : q.num_end + 40]
     nxt = _PLURAL_AFTER.match(after)
-    return not (nxt and nxt.group(1) not in ("years", "months", "days", "is", "was", "has"))
+    return not (
+        nxt
+        and nxt.group(1) not in ("years", "months", "days", "is", "was", "has", "levels", "prices")
+    )
 
 
 def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = None) -> str | None:
@@ -357,7 +417,10 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     raw = s[ns:ne]
     if len(raw) >= 3 and raw[0] == "0" and raw[1].isdigit():
         return "identifier"  # "020-12345678", "0755": phone and area codes
-    if q.plain_int and not q.scaled and not q.currency and _in_phone_number(s, ns, ne):
+    if q.unit == "count" and not q.scaled and word_before(s, ns) in _PHONE_LAST:
+        return "phone number"  # "call the service hotline 12345", "Tel 96110"
+    # not only plain integers: "+353 1 234 5678" reads "1 234" as one grouped number
+    if not q.words and not q.scaled and not q.currency and _in_phone_number(s, ns, ne):
         return "phone number"  # "Call 6123 4567", "Fax: +86 10 6851 2150"
     if q.plain_int and q.unit == "count" and _ADDRESS_AFTER.match(s, q.end):
         return "address"  # "88 Tianhe Road"
@@ -400,6 +463,32 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         _PLUS_BEFORE.search(s[max(0, ns - 4) : ns]) or _PLUS_AFTER.match(s, ne, ne + 4)
     ):
         return "name with digits"  # "1+9 policies"
+    if (prev == "@" and ns >= 2 and s[ns - 2].isdigit()) or (
+        nxt == "@" and s[ne + 1 : ne + 2].isdigit()
+    ):
+        return "name with digits"  # "the 30@30 policy"
+    if (
+        q.unit == "count"
+        and not q.scaled
+        and s.endswith(".0", ns, ne)
+        and _VERSION_OWNER.search(s, max(0, ns - 30), ns)
+    ):
+        return "version or address"  # "AI Action Plan 2.0", "Industry 4.0", "Society 5.0"
+    if (
+        q.unit == "count"
+        and q.plain_int
+        and q.value <= 31
+        and q.value_max is None
+        and _DAY_SPAN_AFTER.match(s, ne)
+    ):
+        return "date or time"
+    if (
+        q.unit == "count"
+        and not q.scaled
+        and q.value <= 120
+        and _AGE_BEFORE.search(s, max(0, ns - 50), ns)
+    ):
+        return "age"  # "stunting among children under five", "adults aged over 65"
     before = s[max(0, q.start - 40) : q.start]
     wb = word_before(s, q.start)
     wb_month = wb.rstrip(".")
@@ -439,7 +528,14 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         return "frequency"  # "topped the list five times"; "2.5 times that of 2020" stays
     if wb in ("per", "every", "each") and _PER_BEFORE.search(before):
         return "part of a ratio"
-    if q.unit == "count" and not q.scaled and q.value < 50 and _DOC_PARTS.match(s, q.end):
+    if (
+        q.unit == "count"
+        and not q.scaled
+        and q.value < 1000
+        and _DOC_PARTS.match(s, q.end)
+        # "comprises 6 pillars, 24 objectives and 112 actions": a structure can list many parts
+        and (q.value < 50 or _STRUCTURE_VERB.search(s, max(0, q.start - 80), q.start))
+    ):
         return "part of the document"
     if q.unit == "count" and not q.currency and before.rstrip()[-1:].isalpha():
         cap = _CAP_BEFORE.search(before)
@@ -507,6 +603,18 @@ def policy_parameters(s: str, qs: list[EnQuantity], clauses: list[tuple[int, int
 def is_projection(s: str, clause: tuple[int, int]) -> bool:
     """A third party's trend projection ("under current conditions ... will only reach")."""
     low = s[clause[0] : clause[1]].lower()
+    if ("expect" in low or "project" in low or "sees" in low) and _AGENCY_VIEW.search(
+        s, clause[0], clause[1]
+    ):
+        return True
+    # "According to a McKinsey estimate, generative AI could add US$2.6 trillion": an estimate of
+    # what might be, not a figure reported or a target set
+    if (
+        ("could" in low or "might" in low or "may" in low)
+        and _MAYBE.search(s, clause[0], clause[1])
+        and _ESTIMATE_SOURCE.search(s, 0, clause[1])
+    ):
+        return True
     if not any(k in low for k in _PROJECTION_HINTS):
         return False
     if not _PROJECTION.search(s, clause[0], clause[1]):

@@ -41,7 +41,9 @@ _T_WEAK = (
 
 
 _O_STRONG = (
-    r"(?<!\bto\s)(?:has|have|had)(?:\s+(?:also|already|now|so\s+far|successfully|each))?(?:\s+been)?|"
+    # not "aims to have", "strive to: have" nor a bullet's "- have": those are infinitives
+    r"(?<!\bto\s)(?<!\bto:\s)(?<!-\s)(?<!•\s)"
+    r"(?:has|have|had)(?:\s+(?:also|already|now|so\s+far|successfully|each))?(?:\s+been)?|"
     r"was|were|so\s+far|to\s+date|up\s+to\s+date|currently|at\s+present|presently|now|"
     r"there\s+(?:are|were|is|was)|home\s+to|boasts?|statistics\s+show|data\s+show|"
     r"(?:is|are)\s+estimated|an\s+estimated|last\s+year|previously|in\s+recent\s+years|"

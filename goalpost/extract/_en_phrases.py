@@ -379,7 +379,9 @@ def indicator(
     # "- high-tech enterprises: more than 15,000;", "R&D intensity: 3.2%"
     label = _LABEL.search(s, 0, q.start) if s.find(":", 0, q.start) >= 0 else None
     if label:
-        got = _clean_span(s, label.start(1), label.end(1))
+        got: tuple[str, int | None, int | None] | None = _clean_span(
+            s, label.start(1), label.end(1)
+        )
         if got:
             return got
     # "Energy use per unit of GDP will be cut by 14%": the passive's subject.
@@ -405,7 +407,7 @@ def indicator(
     subj = _subject_before(s, cs, q.start, lo, wb)
     if subj == (-1, -1):
         if prev is not None:
-            got: tuple[str, int | None, int | None] | None = prev
+            got = prev
         else:
             ms = main_subject(s, q.start)
             got = _clean_span(s, *ms) if ms else None
@@ -431,24 +433,24 @@ def indicator(
                 and share
                 and _LINK_VERB_CB.search(s, max(cs, q.start - 30), q.start)
             ):
-                got = _noun_after(s, q.end + share.start(1) - 1, limit=8)
-                what = _clean(s[got[0] : got[1]]) if got else ""
-                if got and what and len(what.split()) <= 8:
+                base = _noun_after(s, q.end + share.start(1) - 1, limit=8)
+                what = _clean(s[base[0] : base[1]]) if base else ""
+                if base and what and len(what.split()) <= 8:
                     # Composed: the span covers subject to base ("R&D fund ... of GDP").
-                    return f"{name} share of {what}", a, got[1]
+                    return f"{name} share of {what}", a, base[1]
             if q.unit != "count" or not _noun_after(s, q.end):
                 return name, a, b
     # "12,000 Hi-tech companies", "12% of industrial enterprises above designated size"
     if q.unit in ("%", "pp") and share:
-        got = _noun_after(s, q.end + share.start(1) - 1, limit=10)
-        if got:
-            r = _clean_span(s, *got)
+        noun = _noun_after(s, q.end + share.start(1) - 1, limit=10)
+        if noun:
+            r = _clean_span(s, *noun)
             if r:
                 return r
     if q.unit == "count" or q.unit.startswith("per ") or not q.currency:
-        got = _noun_after(s, q.end)
-        if got:
-            r = _clean_span(s, *got)
+        noun = _noun_after(s, q.end)
+        if noun:
+            r = _clean_span(s, *noun)
             if r:
                 return r
     # "market value of 118 billion yuan", "loan agreements worth 1.03 billion yuan"
@@ -463,16 +465,16 @@ def indicator(
             return r
     # "over 8.5 million square meters of floor space"
     if q.unit not in ("count", "%", "pp") and _OF_AFTER.match(s[q.end : q.end + 5]):
-        got = _noun_after(s, q.end + s[q.end :].index("of") + 2)
-        if got:
-            r = _clean_span(s, *got)
+        noun = _noun_after(s, q.end + s[q.end :].index("of") + 2)
+        if noun:
+            r = _clean_span(s, *noun)
             if r:
                 return r
     # "a 5-billion-yuan fund", "100-billion-yuan worth biomedicine industry"
     if "-" in s[q.num_end : q.end]:
-        got = _noun_after(s, q.end)
-        if got:
-            r = _clean_span(s, *got)
+        noun = _noun_after(s, q.end)
+        if noun:
+            r = _clean_span(s, *noun)
             if r:
                 name, a, b = r
                 name2 = _WORTH.sub("", name)

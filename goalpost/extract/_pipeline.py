@@ -22,6 +22,7 @@ Chinese sentences go to ``goalpost.extract._zh`` when that module exists.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from goalpost._models import Document, Item, Section
@@ -124,6 +125,7 @@ def extract(document: Document) -> list[Item]:
     en = _en_component()
     items: list[Item] = []
     governing: str | None = None
+    lead_target = False
     para = -1
     previous: str | None = None
     lead_dates: dict[tuple[int, int], str] = {}
@@ -132,6 +134,7 @@ def extract(document: Document) -> list[Item]:
     for sp in split_sentences(norm):
         if sp.paragraph != para:
             governing = None
+            lead_target = False
             para = sp.paragraph
         enclosing = outline.at(sp.start)
         inner = enclosing[0] if enclosing else None
@@ -182,6 +185,7 @@ def extract(document: Document) -> list[Item]:
                     previous_sentence=previous,
                     norm_text=norm,
                     section_lead_date=lead,
+                    governing_target=lead_target,
                 ),
                 guarded=comp is not en,
             )
@@ -200,7 +204,17 @@ def extract(document: Document) -> list[Item]:
         elif inner is not None and not in_heading:
             first_para_of.setdefault((inner.start, inner.end), para)
         previous = text[sp.start : sp.end]
+        if lang == "en" and previous.rstrip().endswith(":") and _INTENT_LEAD.search(previous):
+            lead_target = True
     return _dedupe(items)
+
+
+# "By 2027, the province will:", "Singapore aims to:", "Departmental R&D budgets (2025-26):"
+_INTENT_LEAD = re.compile(
+    r"\b(?:will|shall|aims?\s+to|plans?\s+to|seeks?\s+to|strives?\s+to|is\s+to|are\s+to|targets?|"
+    r"goals?|objectives?|budgets?|allocations?|commitments?)\b",
+    re.I,
+)
 
 
 def _without_figures(sent: str, english: bool, doc_date: str | None) -> SentenceResult | None:

@@ -155,9 +155,13 @@ _CMP_LAST_WORDS = (
 _CMP_LAST = frozenset(_CMP_LAST_WORDS.split())
 _CUR_LAST_WORDS = (
     "us usd s sgd hk hkd a aud c cad nt twd nz nzd mxn mex rmb cny eur gbp rs rs. inr krw jpy "
-    "chf musd meur mgbp maud mcad mcny msgd mhkd dollar dollars euro euros u.s. u.s rm myr"
+    "chf musd meur mgbp maud mcad mcny msgd mhkd dollar dollars euro euros u.s. u.s rm myr "
+    "r rp rp. ksh aed sar qar kwd bhd omr brl zar ngn kes ugx tzs rwf ghs etb egp idr thb vnd pkr "
+    "lkr npr bdt pln sek nok dkk ils nis clp cop ars pen try rub kzt uah czk huf xof xaf mad mnt dh dh. "
+    "dhs dhs."
 )
 _CUR_LAST = frozenset(_CUR_LAST_WORDS.split())
+_CUR_TAIL = frozenset("$€£¥₹₩.₦₱฿₫₪₺₽₴₸₵")
 
 
 _MODAL_WORDS = "will would to could should may might must shall can cannot did does do"
@@ -234,7 +238,7 @@ def _read_number(text: str, pos: int, end: int) -> tuple[float, int, int, bool, 
     return read_core(m) if m else None
 
 
-_AFTER_SIGNS = frozenset("%$€£¥₹₩+²")
+_AFTER_SIGNS = frozenset("%$€£¥₹₩+²₦₱฿₫₪₺₽₴₸₵")
 
 
 def _extend(text: str, q: EnQuantity, end: int, region: str | None, cur_before: str | None) -> None:
@@ -439,7 +443,7 @@ def scan_quantities(
         tail = text[max(start, prev_end, q.start - 3) : q.start].rstrip()[-1:]
         cur = (
             CUR_BEFORE.search(text, max(start, prev_end, q.start - 12), q.start)
-            if tail in ("$", "€", "£", "¥", "₹", "₩", ".") or (tail.isalpha() and wb in _CUR_LAST)
+            if tail in _CUR_TAIL or (tail.isalpha() and wb in _CUR_LAST)
             else None
         )
         cur_tok = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from goalpost.extract._numerals_en import parse_words
 from goalpost.extract._periods import five_year_plan_mentions
 from goalpost.extract._text import CaseBlind, lower_pattern, match_at_words
 from goalpost.extract._types import TimeExpr
@@ -50,6 +51,9 @@ _TIME = re.compile(
     rf"|(?P<mthis>(?:(?P<mt_pre>{_BY}|{_ASOF}|since|in|during|for)\s+)?(?P<mt_m>{_MON})\s+(?P<mt_w>this|last|next)\s+year)"
     # "by yearend", "by the end of this year", "by the end of the year"
     rf"|(?P<yend>(?P<ye_pre>{_BY}|{_ASOF})\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:the|this)\s+year))"
+    # "in the first nine months of 2024", "the first three quarters of 2024": to the period's end
+    rf"|(?P<firstn>(?:in|during|for|over)\s+the\s+first\s+(?P<fn_n>two|three|four|five|six|seven|eight|"
+    rf"nine|ten|eleven|\d{{1,2}})\s+(?P<fn_u>months|quarters)\s+of\s+(?P<fn_y>{_Y}))"
     # "in the first half of 2017 / of this year"
     rf"|(?P<half>(?:in|during|for|over|by)\s+(?:the\s+)?(?P<h_which>first|second|1st|2nd)\s+half\s+of\s+"
     rf"(?:(?P<h_y>{_Y})|(?P<h_rel>this|last|the)\s+year))"
@@ -77,11 +81,13 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(
-    r"(?:\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?|over|on|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
+    r"(?:\b(?:than|compared\s+(?:with|to)|relative\s+to|against|versus|vs\.?|over|on|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
     r"(?:same\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)?|\bsame\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)\s*$",
     re.I,
 )
 _BASE_BEFORE_CB = CaseBlind(_BASE_BEFORE, word_start=True)
+# "below 2005 levels", "at 1990 levels": a reference year, whatever precedes it
+_LEVELS_AFTER = re.compile(r"\s+(?:levels?|baselines?)\b", re.I)
 _SAME_PERIOD = re.compile(r"\s*(?:the\s+)?(?:same\s+period|previous\s+year|year\s+before)", re.I)
 _ON_BEFORE = re.compile(r"\b(?:on|over|against|versus|vs\.?)\s+$", re.I)
 _REL_BASE_BEFORE = re.compile(
@@ -293,14 +299,21 @@ def find_times(
                 y -= 1
             first = m.group("h_which").lower() in ("first", "1st")
             date = f"{y}-06" if first else f"{y}-12"
+        elif kind == "firstn":
+            w = m.group("fn_n").lower()
+            n = int(w) if w.isdigit() else int((parse_words(w) or (0.0,))[0])
+            months = n * 3 if m.group("fn_u").lower() == "quarters" else n
+            if not 1 <= months <= 12:
+                continue
+            date = f"{m.group('fn_y')}-{months:02d}"
         elif kind == "quarter":
             q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(
                 m.group("q_which").lower(), 4
             )
             date = f"{m.group('q_y')}-{q * 3:02d}"
         elif kind == "qshort":
-            n = int(m.group("qs_n"))
-            months = n * 3 if m.group("qs_k").upper() == "Q" else n * 6
+            qn = int(m.group("qs_n"))
+            months = qn * 3 if m.group("qs_k").upper() == "Q" else qn * 6
             if months > 12:
                 continue
             date = f"{m.group('qs_y')}-{months:02d}"
@@ -379,9 +392,11 @@ def find_times(
             date, role = str(dy + n), "deadline"
         if date is None:
             continue
-        if _BASE_BEFORE_CB.search(
-            text, max(start, m.start() - 40), m.start()
-        ) or _SAME_PERIOD.match(text[m.start() : m.end()]):
+        if (
+            _BASE_BEFORE_CB.search(text, max(start, m.start() - 40), m.start())
+            or _SAME_PERIOD.match(text[m.start() : m.end()])
+            or (kind == "year" and _LEVELS_AFTER.match(text, m.end(), end))
+        ):
             role = "base"  # "an increase of 11.6% on the same period the previous year"
         out.append(TimeExpr(m.start(), m.end(), date, role))
     if "ive" in text[start:end]:  # cheap guard before the Five-Year Plan scan

@@ -88,6 +88,9 @@ class SentenceContext:
     # A deadline set by the opening paragraph of an enclosing section (e.g.
     # "during the 13th Five-Year Plan period ..." before its numbered goals).
     section_lead_date: str | None = None
+    # A lead line of this paragraph ending in ":" that states intent ("By 2027, the province
+    # will:", "Departmental R&D budgets (2025-26):"): lines under it without a cue are targets.
+    governing_target: bool = False
 
     @property
     def norm_sentence(self) -> str:

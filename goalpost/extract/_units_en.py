@@ -61,6 +61,16 @@ _CUR_NAMES = (
     r"(?:British\s+)?pounds?(?:\s+sterling)?|sterling|GBP|(?:Korean\s+)?won|KRW|"
     r"(?:Japanese\s+)?yen|JPY|(?:Indian\s+)?rupees?|INR|(?:Malaysian\s+)?ringgits?|MYR|SGD|HKD|AUD|CAD|TWD|"
     r"NZD|CHF|"
+    r"(?:(?:Mexican|Philippine|Chilean|Colombian|Argentine)\s+)?pesos?|"
+    r"(?:(?:Kenyan|Ugandan|Tanzanian)\s+)?shillings?|(?:(?:Saudi|Qatari)\s+)?riyals?|"
+    r"(?:(?:UAE|Emirati|Moroccan)\s+)?dirhams?|(?:South\s+African\s+)?rand|(?:Nigerian\s+)?naira|"
+    r"(?:Thai\s+)?baht|(?:Indonesian\s+)?rupiah|(?:Vietnamese\s+)?dong|(?:Brazilian\s+)?reais|"
+    r"(?:Turkish\s+)?lira|(?:Russian\s+)?r[ou]+bles?|(?:Polish\s+)?zloty|"
+    r"(?:Swedish\s+)?kronor|(?:Swedish\s+)?krona|(?:Danish|Norwegian)\s+kron(?:er|e)|kroner|"
+    r"(?:Israeli\s+)?(?:new\s+)?shekels?|(?:Egyptian\s+)?pounds?|(?:Ghanaian\s+)?cedis?|"
+    r"(?:Ethiopian\s+)?birr|(?:Pakistani|Sri\s+Lankan|Nepalese|Nepali)\s+rupees?|"
+    r"AED|SAR|QAR|KWD|BHD|OMR|BRL|ZAR|NGN|KES|UGX|TZS|RWF|GHS|ETB|EGP|IDR|THB|VND|PKR|LKR|NPR|BDT|"
+    r"PLN|SEK|NOK|DKK|ILS|CLP|KZT|UAH|CZK|HUF|XOF|XAF|MNT|(?:Mongolian\s+)?t[oö]gr[oö]gs?|tugriks?|"
     r"Swiss\s+francs?|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD|JPY|INR|CHF)|元|(?:\$|€|£|₹|₩)(?!\d))"
 )
 CUR_AFTER = re.compile(
@@ -69,7 +79,13 @@ CUR_AFTER = re.compile(
 CUR_BEFORE = re.compile(
     r"(?<![A-Za-z])(U\.?S\.?\s?\$|USD\s?\$?|S\s?\$|SGD\s?\$?|HK\s?\$|HKD\s?\$?|A\s?\$|AUD\s?\$?|"
     r"C\s?\$|CAD\s?\$?|NT\s?\$|TWD|NZ\s?\$|NZD\s?\$?|MXN\s?\$?|Mex\s?\$|RMB\s?¥?|CNY\s?¥?|¥|€|EUR|£|GBP|"
-    r"₹|Rs\.?|INR|₩|KRW|JPY|CHF|(?-i:RM)|MYR|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD)|\$|dollars?|euros?)\s*$",
+    r"₹|Rs\.?|INR|₩|KRW|JPY|CHF|(?-i:RM)|MYR|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD)|"
+    # why case-sensitive: "R", "Rp", "KSh" and codes such as SAR or PLN are also words or letters;
+    # "R" only glued to its number ("R38.9 billion", not "Grade R 5"); no "PHP" ("PHP 8")
+    r"(?-i:R\s?\$|Rp\.?|R(?!\s)|KSh|Ksh|AED|SAR|QAR|KWD|BHD|OMR|BRL|ZAR|NGN|KES|UGX|TZS|RWF|GHS|ETB|"
+    r"EGP|IDR|THB|VND|PKR|LKR|NPR|BDT|PLN|SEK|NOK|DKK|ILS|NIS|CLP|COP|ARS|PEN|TRY|RUB|KZT|UAH|"
+    r"CZK|HUF|XOF|XAF|MAD|MNT|Dhs?\.?)|"
+    r"₦|₱|฿|₫|₪|₺|₽|₴|₸|GH₵|\$|dollars?|euros?)\s*$",
     re.IGNORECASE,
 )
 _CUR_CODE = {
@@ -118,6 +134,77 @@ _CUR_CODE = {
     "yen": "JPY",
     "chf": "CHF",
     "franc": "CHF",
+    "r$": "BRL",
+    "reais": "BRL",
+    "brazilianreais": "BRL",
+    "r": "ZAR",
+    "rand": "ZAR",
+    "southafricanrand": "ZAR",
+    "rp": "IDR",
+    "rp.": "IDR",
+    "rupiah": "IDR",
+    "ksh": "KES",
+    "shilling": "KES",
+    "kenyanshilling": "KES",
+    "ugandanshilling": "UGX",
+    "tanzanianshilling": "TZS",
+    "₦": "NGN",
+    "naira": "NGN",
+    "₱": "PHP",
+    "peso": "MXN",
+    "mexicanpeso": "MXN",
+    "philippinepeso": "PHP",
+    "chileanpeso": "CLP",
+    "colombianpeso": "COP",
+    "argentinepeso": "ARS",
+    "฿": "THB",
+    "baht": "THB",
+    "₫": "VND",
+    "dong": "VND",
+    "₪": "ILS",
+    "nis": "ILS",
+    "shekel": "ILS",
+    "newshekel": "ILS",
+    "₺": "TRY",
+    "lira": "TRY",
+    "₽": "RUB",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "₴": "UAH",
+    "₸": "KZT",
+    "gh₵": "GHS",
+    "cedi": "GHS",
+    "birr": "ETB",
+    "zloty": "PLN",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "kroner": "DKK",
+    "danishkrone": "DKK",
+    "danishkroner": "DKK",
+    "norwegiankrone": "NOK",
+    "norwegiankroner": "NOK",
+    "riyal": "SAR",
+    "saudiriyal": "SAR",
+    "qataririyal": "QAR",
+    "dirham": "AED",
+    "uaedirham": "AED",
+    "emiratidirham": "AED",
+    "moroccandirham": "MAD",
+    "tugrik": "MNT",
+    "togrog": "MNT",
+    "tögrög": "MNT",
+    "mongoliantugrik": "MNT",
+    "mongoliantogrog": "MNT",
+    "mongoliantögrög": "MNT",
+    "dh": "AED",
+    "dh.": "AED",
+    "dhs": "AED",
+    "dhs.": "AED",
+    "egyptianpound": "EGP",
+    "pakistanirupee": "PKR",
+    "srilankanrupee": "LKR",
+    "nepaleserupee": "NPR",
+    "nepalirupee": "NPR",
 }
 DOLLAR_BY_REGION = {
     "Singapore": "SGD",
@@ -167,6 +254,8 @@ def currency_of(token: str, region: str | None) -> tuple[str, float]:
         t = t[:-1]  # "USD$", "SGD $"
     if t in ("¥", "rmb¥", "cny¥"):
         return ("JPY" if region == "Japan" else "CNY"), factor
+    if t in _CUR_CODE or t.rstrip("s") in _CUR_CODE and not t.endswith("ss"):
+        return _CUR_CODE.get(t) or _CUR_CODE[t.rstrip("s")], factor  # "mexicanpesos", "R", "Rp"
     for adj in ("chinese", "british", "korean", "japanese", "indian", "swiss", "malaysian"):
         t = t.removeprefix(adj)
     t = t.replace("sterling", "") or "sterling"
@@ -178,6 +267,7 @@ def currency_of(token: str, region: str | None) -> tuple[str, float]:
 _UNIT_WORDS = [
     (r"square\s+kilomet(?:er|re)s?|sq\.?\s*km", "sq km", 1.0),
     (r"square\s+met(?:er|re)s?|sq\.?\s*m(?![a-z])|sqm", "sq m", 1.0),
+    (r"square\s+f(?:ee|oo)t|sq\.?\s*ft", "sq ft", 1.0),
     (r"hectares?", "ha", 1.0),
     (r"kilomet(?:er|re)s?", "km", 1.0),
     (r"met(?:er|re)s?", "m", 1.0),

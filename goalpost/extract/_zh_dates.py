@@ -232,8 +232,8 @@ def _times(norm: str, offset: int = 0, doc_date: str | None = None) -> list[Time
             n = _num(m.group("n1") or m.group("n2")) or (2 if "两" in m.group() else None)
             if n and 0 < n <= 30:
                 # The current year counts as the first: 三年内 in a 2023 plan ends in 2025.
-                end = str(year_now + n - 1)
-                out.append(TimeExpr(m.start() + offset, m.end() + offset, end, "deadline"))
+                last = str(year_now + n - 1)
+                out.append(TimeExpr(m.start() + offset, m.end() + offset, last, "deadline"))
                 taken.append(m.span())
     for m in _MID_CENTURY.finditer(norm) if "世纪" in norm else ():
         out.append(TimeExpr(m.start() + offset, m.end() + offset, "2050", "deadline"))

@@ -277,10 +277,10 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
             q.comparator = ">"
         return q
     if num_:
-        den, num = numeral_value(run), numeral_value(num_)
-        if den is None or num is None or den[0] == 0:
+        den_v, num_v = numeral_value(run), numeral_value(num_)
+        if den_v is None or num_v is None or den_v[0] == 0:
             return None
-        return _Q(start, end, end, num[0] / den[0] * 100, "%", raw=num[0] / den[0])
+        return _Q(start, end, end, num_v[0] / den_v[0] * 100, "%", raw=num_v[0] / den_v[0])
     after = norm[end : end + 6]
     if (
         len(run) == 1
@@ -311,9 +311,9 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
             q.comparator, q.start = _ROUND_PREFIX[before], start - 1
     digit_string = len(run) > 1 and not run.strip(_DIGIT_CHARS)  # all Chinese digits
     um = _UNIT_RE.match(norm, end)
-    if not um and _DURATION.match(after) and _TIME_LIMIT.search(norm, max(0, start - 12), start):
+    dm = None if um else _DURATION.match(after)
+    if dm and _TIME_LIMIT.search(norm, max(0, start - 12), start):
         # 审查周期压减至16个月以内: a duration that is the indicator's value
-        dm = _DURATION.match(after)
         q.unit, q.end = "month", end + dm.end()
         return q
     if (
@@ -340,6 +340,8 @@ def _read_core(norm: str, m: re.Match[str]) -> _Q | None:
         return None  # 二三, 一一: not one number
     if q.unit == "times" and _RATIO_OF.search(norm[max(0, start - 24) : start]):
         q.dead = True  # 是2020年的2.2倍: a ratio between two figures, not a figure
+    if q.unit == "days" and _EVENT_SPAN.search(norm, max(0, start - 4), start):
+        q.dead = True  # 会期3天, 为期两天: how long an event lasts, not an indicator's value
     return q
 
 
@@ -411,6 +413,8 @@ _DURATION = re.compile(r"\s*个(?:多)?月")
 _TIME_LIMIT = re.compile(
     r"(?:压减|压缩|缩短|缩减|减少|降低|减|降|控制|提速)(?:至|到|在|为)?\s*$|(?:周期|时限|时间|用时)(?:为|在)?\s*$"
 )
+# 会期3天, 为期5天, 历时两天: an event's length (审批时限压缩至3天 is a value and stays)
+_EVENT_SPAN = re.compile(r"(?:会期|为期|历时|展期|持续)(?:约|共)?\s*$")
 _FINANCIAL = set("壹贰叁肆伍陆柒捌玖拾佰仟")
 _LONE = set(CN_DIGITS) | set("十拾百佰千仟半")
 _LONE_NEXT = set("成折至到-~—–和与分以左")
