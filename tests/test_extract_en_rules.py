@@ -482,3 +482,24 @@ def test_a_baseline_year_belongs_to_the_baseline() -> None:
     text = "By 2027 the province will:\n- raise R&D spending to 2.9% of GDP, from 2.2% in 2021;"
     items = _items(text, date="2024-03-01")
     assert [(i.kind, i.value) for i in items] == [("target", 2.9), ("observation", 2.2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "By 2030, Ireland will:\n- raise gross expenditure on R&D to 2.5% of GNI, from 1.9% in 2023;",
+            ["2030", "2023"],
+        ),
+        (
+            "The plan aims to lift business R&D to £2.2 billion a year by 2028, up from £1.5 billion"
+            " in 2023.",
+            ["2028", "2023"],
+        ),
+    ],
+)
+def test_a_baseline_year_does_not_date_the_target(text: str, dates: list[str]) -> None:
+    items = _items(text, date="2025-03-12")
+    assert [(i.kind, i.date) for i in items] == list(
+        zip(["target", "observation"], dates, strict=True)
+    )

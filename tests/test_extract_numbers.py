@@ -87,6 +87,16 @@ def test_numerals_read_their_value(text: str, value: float) -> None:
         ("Grade R 5 pupils", "count"),
         ("MAD 12.4 bn", "MAD"),
         ("MNT 80 billion", "MNT"),
+        ("Tk 6,450 crore", "BDT"),
+        ("S/ 2,370 million", "PEN"),
+        ("GH¢1.2 trillion", "GHS"),
+        ("1,148.6 billion tenge", "KZT"),
+        ("45 billion koruna", "CZK"),
+        ("300 million forints", "HUF"),
+        ("a $150 million fund", "USD"),  # the article, not A$
+        ("A$150 million", "AUD"),
+        ("Apple's $5 billion", "USD"),  # not S$
+        ("12 EFLOPS", "EFLOPS"),
         ("2.5 million square feet", "sq ft"),  # "R" is the rand only when glued to its number
         ("8.5 million square meters", "sq m"),
         ("12.5 square kilometers", "sq km"),
@@ -112,6 +122,23 @@ def test_units_and_currencies_resolve(text: str, unit: str) -> None:
 )
 def test_bare_dollars_follow_the_document_region(region: str | None, unit: str) -> None:
     assert _one("$813.6 million", region=region).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "unit"),
+    [
+        ("Rs 42 billion", "Pakistan", "PKR"),
+        ("Rs 12.3 billion", "Sri Lanka", "LKR"),
+        ("Rs 42 billion", "India", "INR"),
+        ("Rs 42 billion", None, "INR"),
+        ("100 billion dirhams", "Morocco", "MAD"),
+        ("100 billion dirhams", None, "AED"),
+        ("20 billion pesos", "Colombia", "COP"),
+        ("$813.6 million", "Vancouver", "USD"),  # a name outside the catalog stands alone
+    ],
+)
+def test_an_ambiguous_currency_is_the_document_countrys(text: str, region, unit: str) -> None:
+    assert _one(text, region=region).unit == unit
 
 
 @pytest.mark.parametrize(

@@ -387,7 +387,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     if not kept:
         return result
     clauses = _clauses(s)
-    if is_projection(s, (0, len(s))):
+    own_plan = ctx.doc_is_plan or ctx.governing_target or section_is_plan(ctx.section)
+    if is_projection(s, (0, len(s)), own_plan):
         # A trend projection: only values named as a goal or target stay.
         kept = [
             q
@@ -418,6 +419,13 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         for t in times:
             if attached(t, other):
                 owners.setdefault(id(t), []).append(other)
+    # a time that only a baseline owns ("from 1.9% in 2023") dates nothing else
+    base_owned = {
+        id(t)
+        for t in times
+        if (ow := owners.get(id(t)))
+        and all(_BASELINE_CB.search(s, max(0, o.start - 24), o.start) for o in ow)
+    }
     future = any(
         (_year(t.date) or 0) > (doc_year or 9999) and t.role not in ("since", "base") for t in times
     ) or bool(_FUTURE_SPAN_CB.search(s))
@@ -496,7 +504,12 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                     if (ctx.doc_is_plan or in_plan_section or ctx.governing_target)
                     else "observation"
                 )
-        date = choose_date(times, q, clause, kind, ctx, s)
+        date_times = (
+            [t for t in times if id(t) not in base_owned or any(o is q for o in owners[id(t)])]
+            if base_owned
+            else times
+        )
+        date = choose_date(date_times, q, clause, kind, ctx, s)
         if kind == "target" and _current_estimate(s, clause, date, ctx.doc_date):
             kind = "observation"  # "expected to reach 260 billion this year" in a November release
         unit = _per_unit(s, q, clause) or q.unit

@@ -48,7 +48,7 @@ _REF_BEFORE = re.compile(
 _PHONE = re.compile(
     r"(?:\b(?:tel|telephone|phone|fax|call|hotline|mobile|dial|contact|whatsapp)\b\.?\s*"
     r"(?:no\.?\s*|number\s*)?[:：]?\s*\+?|\+)"
-    r"\s*(?:\(\d{1,4}\)\s*)?\d{1,4}(?:[\s.-]\(?\d{1,4}\)?){1,5}",
+    r"\s*(?:\(\d{1,4}\)\s*)?\d{1,4}\)?(?:[\s.-]\(?\d{1,4}\)?){1,5}",  # "(+84) 24 3943 9393"
     re.I,
 )
 _RANK_AFTER = re.compile(
@@ -67,6 +67,19 @@ _STRUCTURE_VERB = re.compile(
     r"\b(?:compris(?:es|ing|ed)|consists?\s+of|consisting\s+of|is\s+made\s+up\s+of|is\s+organi[sz]ed\s+"
     r"(?:into|around)|is\s+structured\s+(?:into|around)|sets\s+out|is\s+divided\s+into)\b",
     re.I,
+)
+# "The roadmap consists of 5 pillars and 24 action lines", "the Strategy, which identifies ten
+# key technologies": a plan's own make-up, whatever its parts are called
+_OWN_MAKE_UP = re.compile(
+    r"\b(?:plan|strategy|roadmap|programme|program|pact|agenda|framework|blueprint|vision)\b"
+    r"[^.;:]{0,40}?\b(?:compris(?:es|ing|ed)|consists?\s+of|consisting\s+of|contains?|"
+    r"identif(?:ies|y)|sets?\s+out|rests?\s+on|is\s+built\s+around|is\s+organi[sz]ed\s+around)\b"
+    r"[^.;:]{0,60}$",
+    re.I,
+)
+# "call the ICT Division hotline at 333"
+_PHONE_AT = re.compile(
+    r"\b(?:hotline|helpline|tel|telephone|phone|fax|call|dial|whatsapp)s?\s+(?:at|on)\s+$", re.I
 )
 _INDEX_NAMES = re.compile(
     r"\b(?:Fortune|Global|Forbes|S&P|FTSE|Nikkei|Russell|Inc\.|Industry|Web|Top)\s*$"
@@ -141,9 +154,13 @@ _PROJECTION = re.compile(
 # "The IMF projects the economy to grow 4.6%", "Fitch expects inflation to average 8.5%"
 _AGENCY_VIEW = re.compile(
     r"\b(?:IMF|International\s+Monetary\s+Fund|World\s+Bank|OECD|Fitch(?:\s+Ratings)?|Moody's|"
-    r"S&P(?:\s+Global)?|Gartner|IDC|McKinsey|Deloitte|PwC|KPMG|analysts|economists)\b"
+    r"S&P(?:\s+Global)?|Gartner|IDC|McKinsey|Deloitte|PwC|KPMG|analysts|economists|authors|"
+    # a named outside body: "the Asian Development Bank", "the CPB ... Bureau for ... Analysis"
+    r"[A-Z][\w&'-]*\s+(?:(?:for|of|and|[A-Z][\w&'-]*)\s+){0,6}?(?:Bank|Fund|Bureau|Institute|"
+    r"Ratings|Analysis|Research|Economics|Intelligence|Consulting|Partners))\b"
     r"[^.;]{0,30}?\b(?:projects?|expects?|forecasts?|predicts?|estimates?|sees)\b",
 )
+_VIEW_VERBS = ("expect", "project", "sees", "forecast", "predict")
 _MAYBE = re.compile(
     r"\b(?:could|might|may)\s+(?:\w+\s+){0,2}?(?:add|reach|generate|contribute|create|boost|grow|"
     r"rise|increase|be\s+worth|top|exceed|save|cost)\b",
@@ -419,6 +436,13 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         return "identifier"  # "020-12345678", "0755": phone and area codes
     if q.unit == "count" and not q.scaled and word_before(s, ns) in _PHONE_LAST:
         return "phone number"  # "call the service hotline 12345", "Tel 96110"
+    if (
+        q.unit == "count"
+        and not q.scaled
+        and word_before(s, ns) in ("at", "on")
+        and _PHONE_AT.search(s, max(0, ns - 20), ns)
+    ):
+        return "phone number"
     # not only plain integers: "+353 1 234 5678" reads "1 234" as one grouped number
     if not q.words and not q.scaled and not q.currency and _in_phone_number(s, ns, ne):
         return "phone number"  # "Call 6123 4567", "Fax: +86 10 6851 2150"
@@ -537,6 +561,13 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         and (q.value < 50 or _STRUCTURE_VERB.search(s, max(0, q.start - 80), q.start))
     ):
         return "part of the document"
+    if (
+        q.unit == "count"
+        and not q.scaled
+        and q.value < 1000
+        and _OWN_MAKE_UP.search(s, max(0, q.start - 120), q.start)
+    ):
+        return "part of the document"
     if q.unit == "count" and not q.currency and before.rstrip()[-1:].isalpha():
         cap = _CAP_BEFORE.search(before)
         if cap and _INDEX_NAMES.search(before):
@@ -600,12 +631,14 @@ def policy_parameters(s: str, qs: list[EnQuantity], clauses: list[tuple[int, int
     return out
 
 
-def is_projection(s: str, clause: tuple[int, int]) -> bool:
-    """A third party's trend projection ("under current conditions ... will only reach")."""
+def is_projection(s: str, clause: tuple[int, int], own_plan: bool = False) -> bool:
+    """A third party's trend projection ("under current conditions ... will only reach").
+
+    ``own_plan``: the sentence is in a plan (or under its target lead), where "is projected to
+    reach" states the plan's own target unless a third party or a trend is named.
+    """
     low = s[clause[0] : clause[1]].lower()
-    if ("expect" in low or "project" in low or "sees" in low) and _AGENCY_VIEW.search(
-        s, clause[0], clause[1]
-    ):
+    if any(k in low for k in _VIEW_VERBS) and _AGENCY_VIEW.search(s, clause[0], clause[1]):
         return True
     # "According to a McKinsey estimate, generative AI could add US$2.6 trillion": an estimate of
     # what might be, not a figure reported or a target set
@@ -620,4 +653,4 @@ def is_projection(s: str, clause: tuple[int, int]) -> bool:
     if not _PROJECTION.search(s, clause[0], clause[1]):
         return False
     # "projected to exceed 500 billion yuan in 2025, according to the city's plan": the plan's own target.
-    return not (_PLAN_WORD.search(low) and "current" not in low and "only" not in low)
+    return not ((own_plan or _PLAN_WORD.search(low)) and "current" not in low and "only" not in low)

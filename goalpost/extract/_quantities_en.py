@@ -158,10 +158,10 @@ _CUR_LAST_WORDS = (
     "chf musd meur mgbp maud mcad mcny msgd mhkd dollar dollars euro euros u.s. u.s rm myr "
     "r rp rp. ksh aed sar qar kwd bhd omr brl zar ngn kes ugx tzs rwf ghs etb egp idr thb vnd pkr "
     "lkr npr bdt pln sek nok dkk ils nis clp cop ars pen try rub kzt uah czk huf xof xaf mad mnt dh dh. "
-    "dhs dhs."
+    "dhs dhs. tk tk. ron"
 )
 _CUR_LAST = frozenset(_CUR_LAST_WORDS.split())
-_CUR_TAIL = frozenset("$€£¥₹₩.₦₱฿₫₪₺₽₴₸₵")
+_CUR_TAIL = frozenset("$€£¥₹₩.₦₱฿₫₪₺₽₴₸₵¢/")
 
 
 _MODAL_WORDS = "will would to could should may might must shall can cannot did does do"

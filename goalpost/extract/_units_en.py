@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from goalpost.extract._text import CaseBlind
+from goalpost.regions import ancestors
 
 SCALE_AFTER = re.compile(
     r"(\s*-?\s*)(lakh\s+crores?|hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|"
@@ -68,7 +69,9 @@ _CUR_NAMES = (
     r"(?:Turkish\s+)?lira|(?:Russian\s+)?r[ou]+bles?|(?:Polish\s+)?zloty|"
     r"(?:Swedish\s+)?kronor|(?:Swedish\s+)?krona|(?:Danish|Norwegian)\s+kron(?:er|e)|kroner|"
     r"(?:Israeli\s+)?(?:new\s+)?shekels?|(?:Egyptian\s+)?pounds?|(?:Ghanaian\s+)?cedis?|"
-    r"(?:Ethiopian\s+)?birr|(?:Pakistani|Sri\s+Lankan|Nepalese|Nepali)\s+rupees?|"
+    r"(?:Ethiopian\s+)?birr|(?:Kazakh(?:stani)?\s+)?tenge|(?:Bangladeshi\s+)?taka|"
+    r"(?:(?:Peruvian\s+)?(?:nuevos\s+)?soles)|(?:Czech\s+)?korun[ay]?|(?:Hungarian\s+)?forints?|"
+    r"(?:Romanian\s+)?lei|(?:Ukrainian\s+)?hryvnias?|(?:Pakistani|Sri\s+Lankan|Nepalese|Nepali)\s+rupees?|"
     r"AED|SAR|QAR|KWD|BHD|OMR|BRL|ZAR|NGN|KES|UGX|TZS|RWF|GHS|ETB|EGP|IDR|THB|VND|PKR|LKR|NPR|BDT|"
     r"PLN|SEK|NOK|DKK|ILS|CLP|KZT|UAH|CZK|HUF|XOF|XAF|MNT|(?:Mongolian\s+)?t[oö]gr[oö]gs?|tugriks?|"
     r"Swiss\s+francs?|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD|JPY|INR|CHF)|元|(?:\$|€|£|₹|₩)(?!\d))"
@@ -77,15 +80,16 @@ CUR_AFTER = re.compile(
     rf"(\s*-?\s*)(?P<name>{_CUR_NAMES})(?![A-Za-z])(?:\s*\((?:RMB|CNY|yuan)\))?", re.IGNORECASE
 )
 CUR_BEFORE = re.compile(
-    r"(?<![A-Za-z])(U\.?S\.?\s?\$|USD\s?\$?|S\s?\$|SGD\s?\$?|HK\s?\$|HKD\s?\$?|A\s?\$|AUD\s?\$?|"
-    r"C\s?\$|CAD\s?\$?|NT\s?\$|TWD|NZ\s?\$|NZD\s?\$?|MXN\s?\$?|Mex\s?\$|RMB\s?¥?|CNY\s?¥?|¥|€|EUR|£|GBP|"
+    # why "A$" glued and "S$" in capitals: "a $150 million fund" and "Apple's $5" are US dollars
+    r"(?<![A-Za-z])(U\.?S\.?\s?\$|USD\s?\$?|(?-i:S\s?\$)|SGD\s?\$?|HK\s?\$|HKD\s?\$?|(?-i:A\$)|"
+    r"AUD\s?\$?|C\s?\$|CAD\s?\$?|NT\s?\$|TWD|NZ\s?\$|NZD\s?\$?|MXN\s?\$?|Mex\s?\$|RMB\s?¥?|CNY\s?¥?|¥|€|EUR|£|GBP|"
     r"₹|Rs\.?|INR|₩|KRW|JPY|CHF|(?-i:RM)|MYR|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD)|"
     # why case-sensitive: "R", "Rp", "KSh" and codes such as SAR or PLN are also words or letters;
     # "R" only glued to its number ("R38.9 billion", not "Grade R 5"); no "PHP" ("PHP 8")
     r"(?-i:R\s?\$|Rp\.?|R(?!\s)|KSh|Ksh|AED|SAR|QAR|KWD|BHD|OMR|BRL|ZAR|NGN|KES|UGX|TZS|RWF|GHS|ETB|"
     r"EGP|IDR|THB|VND|PKR|LKR|NPR|BDT|PLN|SEK|NOK|DKK|ILS|NIS|CLP|COP|ARS|PEN|TRY|RUB|KZT|UAH|"
-    r"CZK|HUF|XOF|XAF|MAD|MNT|Dhs?\.?)|"
-    r"₦|₱|฿|₫|₪|₺|₽|₴|₸|GH₵|\$|dollars?|euros?)\s*$",
+    r"CZK|HUF|RON|XOF|XAF|MAD|MNT|Dhs?\.?|Tk\.?|S/\.?)|"
+    r"₦|₱|฿|₫|₪|₺|₽|₴|₸|GH₵|GH¢|\$|dollars?|euros?)\s*$",
     re.IGNORECASE,
 )
 _CUR_CODE = {
@@ -175,6 +179,32 @@ _CUR_CODE = {
     "gh₵": "GHS",
     "cedi": "GHS",
     "birr": "ETB",
+    "gh¢": "GHS",
+    "tenge": "KZT",
+    "kazakhtenge": "KZT",
+    "kazakhstanitenge": "KZT",
+    "tk": "BDT",
+    "tk.": "BDT",
+    "taka": "BDT",
+    "bangladeshitaka": "BDT",
+    "s/": "PEN",
+    "s/.": "PEN",
+    "sole": "PEN",
+    "nuevossole": "PEN",
+    "peruviansole": "PEN",
+    "peruviannuevossole": "PEN",
+    "koruna": "CZK",
+    "korun": "CZK",
+    "koruny": "CZK",
+    "czechkoruna": "CZK",
+    "czechkorun": "CZK",
+    "czechkoruny": "CZK",
+    "forint": "HUF",
+    "hungarianforint": "HUF",
+    "lei": "RON",
+    "romanianlei": "RON",
+    "hryvnia": "UAH",
+    "ukrainianhryvnia": "UAH",
     "zloty": "PLN",
     "krona": "SEK",
     "kronor": "SEK",
@@ -214,6 +244,23 @@ DOLLAR_BY_REGION = {
     "Taiwan": "TWD",
     "New Zealand": "NZD",
 }
+# Tokens that name different currencies in different countries ("Rs" in Pakistan is PKR).
+_LOCAL_CURRENCY: dict[str, dict[str, str]] = {
+    "Morocco": {"dirham": "MAD", "dh": "MAD", "dh.": "MAD", "dhs": "MAD", "dhs.": "MAD"},
+    "Pakistan": {"rs": "PKR", "rs.": "PKR", "rupee": "PKR"},
+    "Sri Lanka": {"rs": "LKR", "rs.": "LKR", "rupee": "LKR"},
+    "Nepal": {"rs": "NPR", "rs.": "NPR", "rupee": "NPR"},
+    "Chile": {"peso": "CLP", "$": "CLP"},
+    "Colombia": {"peso": "COP", "$": "COP"},
+    "Argentina": {"peso": "ARS", "$": "ARS"},
+    "Philippines": {"peso": "PHP"},
+    "Egypt": {"pound": "EGP"},
+    "Norway": {"krone": "NOK", "kroner": "NOK"},
+    "Sweden": {"krona": "SEK", "kronor": "SEK"},
+    "Uganda": {"shilling": "UGX"},
+    "Tanzania": {"shilling": "TZS"},
+    "Qatar": {"riyal": "QAR"},
+}
 _DOLLAR_ADJ = {
     "us": "USD",
     "u.s.": "USD",
@@ -242,11 +289,16 @@ def currency_of(token: str, region: str | None) -> tuple[str, float]:
     """
     t = _SPACES.sub(" ", token.strip().lower())
     factor = 1.0
+    local = _local_currency(region)
+    if local:
+        code = local.get(t) or local.get(t.rstrip("s"))
+        if code:
+            return code, factor
     if _MILLION_CODE.fullmatch(t):
         t, factor = t[1:], 1e6
     t = t.rstrip("s") if t.endswith(("dollars", "euros", "pounds", "rupees", "francs")) else t
     if t in ("$", "dollar") or t.endswith("dollar") and t.rsplit(" ", 1)[0] not in _DOLLAR_ADJ:
-        return DOLLAR_BY_REGION.get(region or "", "USD"), factor
+        return _local_dollar(region), factor
     if t.endswith("dollar"):
         return _DOLLAR_ADJ[t.rsplit(" ", 1)[0]], factor
     t = t.replace(" ", "")
@@ -260,6 +312,32 @@ def currency_of(token: str, region: str | None) -> tuple[str, float]:
         t = t.removeprefix(adj)
     t = t.replace("sterling", "") or "sterling"
     return _CUR_CODE.get(t, _CUR_CODE.get(t.rstrip("s"), t.upper())), factor
+
+
+def _local_dollar(region: str | None) -> str:
+    return next((DOLLAR_BY_REGION[r] for r in _lineage(region) if r in DOLLAR_BY_REGION), "USD")
+
+
+@lru_cache(maxsize=256)
+def _lineage(region: str | None) -> tuple[str, ...]:
+    """``region`` and every region above it; a name outside the catalog stands alone."""
+    if not region:
+        return ()
+    try:
+        return (region, *ancestors(region))
+    except KeyError:  # why: --region accepts any name
+        return (region,)
+
+
+@lru_cache(maxsize=256)
+def _local_currency(region: str | None) -> dict[str, str]:
+    """The country-specific readings of ambiguous currency tokens for ``region`` or its country."""
+    if not region:
+        return {}
+    for r in _lineage(region):
+        if r in _LOCAL_CURRENCY:
+            return _LOCAL_CURRENCY[r]
+    return {}
 
 
 # Physical units: (pattern, canonical unit, factor). Words are case-blind,
@@ -288,6 +366,7 @@ _UNIT_SYMBOLS = [
     (r"GWh|TWh|MWh|kWh", None, 1.0),
     (r"GW|MW|kW", None, 1.0),
     (r"Gbps|Mbps|Tbps|GB|TB|PB|EB", None, 1.0),
+    (r"[EPTG]FLOPS|[EPTG]flops", None, 1.0),
     (r"Mt", "t", 1e6),
     (r"kt", "t", 1e3),
     (r"t", "t", 1.0),
