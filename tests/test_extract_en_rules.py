@@ -503,3 +503,33 @@ def test_a_baseline_year_does_not_date_the_target(text: str, dates: list[str]) -
     assert [(i.kind, i.date) for i in items] == list(
         zip(["target", "observation"], dates, strict=True)
     )
+
+
+def test_a_participle_ties_a_year_to_its_value() -> None:
+    text = (
+        "By 2031, the strategy seeks to:\n- grow the sector's revenue to C$3 billion, nearly double"
+        " the C$1.6 billion recorded in 2024;"
+    )
+    items = _items(text, date="2026-03-30")
+    assert [(i.kind, i.value, i.date) for i in items] == [
+        ("target", 3e9, "2031"),
+        ("observation", 1.6e9, "2024"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        (
+            "Ocean Strategy (2026-2031)",
+            "The governments have committed C$85 million to it.",
+            "target",
+        ),
+        ("Budget Statement 2025", "For 2025, Government has allocated GH¢350 million.", "target"),
+        ("Annual report", "Approved investments totalled RM83.1 billion in 2024.", "observation"),
+        ("Annual report", "In 2023 the council approved $12 million for training.", "observation"),
+    ],
+)
+def test_money_committed_is_a_target(title: str, text: str, kind: str) -> None:
+    items = extract_text(text, title=title, date="2025-03-11")
+    assert [i.kind for i in items] == [kind]

@@ -45,6 +45,11 @@ def _values(text: str, title: str = "Innovation Action Plan (2021-2025)", date: 
         "The summit runs from 3 to 5 June 2026 in Lisbon.",
         "Call the helpdesk on +44 20 7946 0958.",
         "For details, call the service hotline 12345 or visit the office.",
+        "For registration, contact the organising committee at (+84) 24 3943 9393.",
+        "For details, call the ICT Division hotline at 333.",
+        "The roadmap consists of 5 pillars and 24 action lines.",
+        "The Cabinet presented its Strategy, which identifies ten key technologies.",
+        "The plan rests on four pillars and contains 40 mega projects.",
     ],
 )
 def test_non_items_are_not_extracted(text: str) -> None:
@@ -64,6 +69,9 @@ def test_non_items_are_not_extracted(text: str) -> None:
         "According to a Deloitte study, cloud adoption could add US$1.2 trillion to GDP.",
         "Small firms may earn a credit at a basic rate of 20 per cent on costs of up to C$2 million.",
         "The World Bank projects the region to grow 3.9% in 2026.",
+        "The Asian Development Bank forecasts that the economy will grow by 5.1% in 2025.",
+        "The CPB Netherlands Bureau for Economic Policy Analysis projects spending to grow by 2%.",
+        "The Central Bank projects GDP growth of between 1.75% and 2.75% in 2025.",
     ],
 )
 def test_policy_parameters_thresholds_and_projections_are_neither(text: str) -> None:
@@ -98,6 +106,9 @@ def test_policy_parameters_thresholds_and_projections_are_neither(text: str) -> 
         ("The plan will carry out 120 actions by 2025.", [(120.0, "count")]),
         ("Output rose 2.1% y/y in Q3 2024.", [(2.1, "%")]),
         ("The government expects exports to grow 6% in 2026.", [(6.0, "%")]),
+        # in a plan (the default title here), "is projected to reach" is the plan's own target
+        ("By 2027, annual output is projected to reach 500,000 units.", [(500000.0, "count")]),
+        ("The plan contains 40 projects worth 3 billion yuan.", [(3e9, "CNY")]),
         (
             "Firms will exceed 3,000 and patents will reach 20 per 10,000 people.",
             [(3000.0, "count"), (20.0, "per 10,000 people")],

@@ -183,6 +183,9 @@ def test_comparators_are_read(text: str, comparator: str) -> None:
         ("RMB 1-2 billion", 1e9, 2e9, "CNY"),
         ("5 to 8 leading enterprises", 5, 8, "count"),
         ("20~100", 20, 100, "count"),
+        ("between 1.2 trillion and 1.5 trillion yuan", 1.2e12, 1.5e12, "CNY"),
+        ("between RM1 billion and RM4.7 billion", 1e9, 4.7e9, "MYR"),
+        ("between USD 5 and USD 8 billion", 5e9, 8e9, "USD"),
     ],
 )
 def test_ranges_carry_value_max(text: str, low: float, high: float, unit: str) -> None:

@@ -217,6 +217,14 @@ _CLAUSE_BREAK_CB = CaseBlind(_CLAUSE_BREAK)
 _GOAL_BEFORE_CB = CaseBlind(GOAL_BEFORE, word_start=True)
 _FUTURE_SPAN_CB = CaseBlind(FUTURE_SPAN, word_start=True)
 _BUDGET_CB = CaseBlind(BUDGET, word_start=True)
+# the verb with its auxiliary: "approved investments totalled ..." is no commitment
+_COMMITTED = re.compile(
+    r"\b(?:has|have|had|will|shall|to|been)\s+(?:\w+\s+)?"
+    r"(?:commit(?:s|ted)?|approv(?:e|es|ed)|allocat(?:e|es|ed)|earmark(?:s|ed)?|"
+    r"set(?:s)?\s+aside|pledg(?:e|es|ed)|budget(?:s|ed)?|appropriat(?:e|es|ed))\b",
+    re.I,
+)
+_COMMITTED_CB = CaseBlind(_COMMITTED, word_start=True)
 _GROWTH_NOUN_CB = CaseBlind(_GROWTH_NOUN, word_start=True)
 _BASELINE_CB = CaseBlind(BASELINE, word_start=True)
 _COMPARED_BASE_CB = CaseBlind(_COMPARED_BASE)
@@ -417,19 +425,37 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     owners: dict[int, list[EnQuantity]] = {}
     for other in kept:
         for t in times:
-            if attached(t, other):
+            if attached(t, other, s):
                 owners.setdefault(id(t), []).append(other)
-    # a time that only a baseline owns ("from 1.9% in 2023") dates nothing else
+    # a time that only a baseline owns ("from 1.9% in 2023", "double the C$1.6 billion recorded
+    # in 2024") dates nothing else
     base_owned = {
         id(t)
         for t in times
         if (ow := owners.get(id(t)))
-        and all(_BASELINE_CB.search(s, max(0, o.start - 24), o.start) for o in ow)
+        and all(
+            _BASELINE_CB.search(s, max(0, o.start - 24), o.start) or not attached(t, o) for o in ow
+        )
     }
     future = any(
         (_year(t.date) or 0) > (doc_year or 9999) and t.role not in ("since", "base") for t in times
     ) or bool(_FUTURE_SPAN_CB.search(s))
     budget = future and _BUDGET_CB.search(s) is not None
+    # "Partners have committed $40 million to the strategy" in a plan, "For 2025, Government has
+    # allocated GH¢350 million": money committed, not yet spent, with no past year in sight
+    committed = (
+        not budget
+        and _COMMITTED_CB.search(s) is not None
+        and not any(
+            (_year(t.date) or 9999) < (doc_year or 0) and t.role not in ("since", "base")
+            for t in times
+        )
+        and (
+            ctx.doc_is_plan
+            or in_plan_section
+            or any((_year(t.date) or 0) >= (doc_year or 9999) for t in times)
+        )
+    )
     prev_end = 0
     from_found: tuple[str, int | None, int | None] | None = None
     change_found: tuple[str, int | None, int | None] | None = None
@@ -453,7 +479,9 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         q.growth_noun = bool(q.growth and _GROWTH_NOUN_CB.search(s, max(0, q.start - 40), q.start))
         if q.growth and q.value > 0 and _is_decrease(s, q, clause):
             _negate(q)
-        if budget and q.currency:
+        if (budget or committed and _COMMITTED_CB.search(s, max(0, q.start - 60), q.start)) and (
+            q.currency
+        ):
             kind: str | None = "target"  # money committed for a coming period
         elif _BASELINE_CB.search(s, max(0, q.start - 24), q.start) and past_time_after(
             times, q, doc_year

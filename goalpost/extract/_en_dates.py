@@ -28,9 +28,25 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-def attached(t: TimeExpr, q: EnQuantity) -> bool:
-    """Whether ``t`` is written right after ``q`` ("30 billion in 2026"), so it dates ``q``."""
-    return 0 <= t.start - q.end <= 4
+# "the C$1.6 billion recorded in 2024", "the $9.2 billion raised in 2023"
+_PARTICIPLE_GAP = re.compile(
+    r"\s+(?:recorded|registered|reported|posted|raised|seen|achieved|attained|spent|invested|"
+    r"generated|earned|logged|collected|disbursed)\s+"
+)
+
+
+def attached(t: TimeExpr, q: EnQuantity, s: str | None = None) -> bool:
+    """Whether ``t`` is written right after ``q`` ("30 billion in 2026"), so it dates ``q``.
+
+    With the sentence ``s``, a participle between them counts too ("1.6 billion recorded in
+    2024").
+    """
+    gap = t.start - q.end
+    if 0 <= gap <= 4:
+        return True
+    return (
+        s is not None and 4 < gap <= 16 and _PARTICIPLE_GAP.fullmatch(s, q.end, t.start) is not None
+    )
 
 
 def choose_date(

@@ -113,7 +113,7 @@ _ONE_AFTER = re.compile(r"\s+(?:of|another|by\s+one|you|do|is|was)\b", re.IGNORE
 _RANGE_LEAD = re.compile(r"(?:between|ranging\s+from|range\s+from|range\s+of|from)\s+$", re.I)
 _SPACES = re.compile(r"\s+")
 _LOW_WORD = re.compile(r"[a-z]+")
-_RANGE_CUR = re.compile(r"(US\$|S\$|HK\$|RMB\s?|\$|€|£|¥|₹)\s*")
+_RANGE_CUR = re.compile(r"(US\$|S\$|HK\$|RMB\s?|\$|€|£|¥|₹|RM|R\$|Rs\.?\s?|Rp\s?|[A-Z]{3}\s)\s*")
 _PHONE_TAIL = re.compile(r"[-/]\d")
 _YEAR_PREP = re.compile(r"\b(?:in|by|since|during|until|till|of|end|year|FY)\s+$", re.I)
 _CONV_OPEN = re.compile(
@@ -469,7 +469,7 @@ def scan_quantities(
             continue
         lead = (
             _RANGE_LEAD.search(text, max(start, q.start - 20), q.start)
-            if wb in ("between", "from", "of")
+            if wb in ("between", "from", "of") or cur_tok is not None
             else None
         )
         q.range_lead = lead.group(0).split()[0].lower() if lead else ""
@@ -517,7 +517,8 @@ def _maybe_range(text: str, q: EnQuantity, end: int, region: str | None, cur: st
     # Units: "10-15%" and "RMB 1-2 billion" share what follows the second number.
     lo = q.value
     unit, currency = q.unit, q.currency
-    if q.unit == "count" and q2.unit != "count" and not q.scaled:
+    if q.unit == "count" and q2.unit != "count" and (not q.scaled or q2.scaled):
+        # "between 1.2 trillion and 1.5 trillion yuan": the unit after the second is both's
         if q2.scaled and not q.scaled:
             scale = q2.value / v2 if v2 else 1.0
             lo = q.value * scale
