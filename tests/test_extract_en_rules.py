@@ -533,3 +533,48 @@ def test_a_participle_ties_a_year_to_its_value() -> None:
 def test_money_committed_is_a_target(title: str, text: str, kind: str) -> None:
     items = extract_text(text, title=title, date="2025-03-11")
     assert [i.kind for i in items] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By 2030, the region will:\n- increase the number of patents issued to inventors by 25 percent;",
+        "By 2028, the city aims to:\n- lift the number of listed companies by 30 to 40;",
+        "(2) Strengthen the talent base. Ensure that the number of R&D personnel is no fewer than"
+        " 180,000.",
+    ],
+)
+def test_a_task_line_is_a_target_whatever_its_participles(text: str) -> None:
+    items = extract_text(text, title="Innovation Action Plan (2026-2030)", date="2026-05-06")
+    assert [i.kind for i in items] == ["target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "The objective is to expand employment to 60,000 jobs by 2030, from roughly 47,000 today.",
+            ["target", "observation"],
+        ),
+        (
+            "The government will set the budget at 25.9 trillion won next year, down from 31.1"
+            " trillion won this year.",
+            ["target", "observation"],
+        ),
+    ],
+)
+def test_a_baseline_now_is_an_observation(text: str, kinds: list[str]) -> None:
+    assert [i.kind for i in _items(text, date="2026-04-02")] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "growth"),
+    [
+        ("The city will recruit a further 200 researchers by 2026.", True),
+        ("The plan funds 200 additional clinical researchers by 2026.", True),
+        ("The backbone will be extended by 1,000 km by 2026.", True),
+        ("It will inject a further HK$3 billion into the fund by 2026.", False),
+    ],
+)
+def test_a_further_count_is_an_increment(text: str, growth: bool) -> None:
+    assert [i.growth for i in _items(text, date="2025-03-01")] == [growth]

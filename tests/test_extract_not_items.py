@@ -47,6 +47,8 @@ def _values(text: str, title: str = "Innovation Action Plan (2021-2025)", date: 
         "For details, call the service hotline 12345 or visit the office.",
         "For registration, contact the organising committee at (+84) 24 3943 9393.",
         "For details, call the ICT Division hotline at 333.",
+        "Register by calling 022-2345 6789 or by fax at 022-2345 6790.",
+        "This notice covers three matters: registration, accreditation and venue access.",
         "The roadmap consists of 5 pillars and 24 action lines.",
         "The Cabinet presented its Strategy, which identifies ten key technologies.",
         "The plan rests on four pillars and contains 40 mega projects.",

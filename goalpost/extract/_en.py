@@ -51,12 +51,14 @@ from goalpost.extract._numerals_en import NUMBER_WORD_LOW
 from goalpost.extract._quantities_en import EnQuantity, scan_quantities
 from goalpost.extract._text import CaseBlind, ascii_lower, match_at_words, normalized, word_before
 from goalpost.extract._time_en import find_times
-from goalpost.extract._types import SentenceContext, SentenceResult
+from goalpost.extract._types import SentenceContext, SentenceResult, TimeExpr
 
 _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
 _LETTERS = re.compile(r"[A-Za-z]+")
-_MORE_AFTER = re.compile(r"\s+more\s+(?!than)")
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|extra)\s+(?!than)")
+# "a further 200 firms", "an additional 5,000 places", "another 30 labs": an increment
+_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional|an\s+extra|another)\s+$", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TO_GAP = re.compile(r"\s*,?\s*to\s+")
@@ -133,7 +135,7 @@ _GROWTH_BEFORE = re.compile(
 )
 _CHANGE_VERB = re.compile(
     r"\b(?:increase|grow|rise|cut|reduce|lower|raise|lift|boost|expand|decrease|shrink|drop|"
-    r"improve|shorten|double|slash)\w*\b",
+    r"improve|shorten|double|slash|extend|lengthen|widen)\w*\b",
     re.I,
 )
 _GROWTH_AFTER = re.compile(
@@ -225,6 +227,23 @@ _COMMITTED = re.compile(
     re.I,
 )
 _COMMITTED_CB = CaseBlind(_COMMITTED, word_start=True)
+# "from roughly 47,000 today", "up from Rs 950 crore in the current financial year"
+_NOW_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:today|now|currently|at\s+present|at\s+the\s+moment|"
+    r"in\s+the\s+current\s+(?:financial\s+|fiscal\s+)?year|this\s+year)\b",
+    re.I,
+)
+_NOW_AFTER_CB = CaseBlind(_NOW_AFTER)
+# A plan's task line starts with a bare verb: "- increase ...", "(2) Ensure that ...".
+_TASK_LINE = re.compile(
+    r"\s*(?:[-•*·–]\s*|\(?[a-z0-9]{1,3}[.)]\s*)?(?:raise|increase|lift|grow|build|create|"
+    r"establish|attract|cultivate|train|develop|double|triple|reach|expand|bring|boost|cut|reduce|"
+    r"keep|maintain|support|deliver|deploy|add|achieve|secure|attain|ensure|make|open|launch|"
+    r"provide|invest|mobili[sz]e|nurture|foster|form|complete|install|upgrade|produce|generate|"
+    r"halve|cap|limit|set\s+up)\b",
+    re.I,
+)
+_TASK_LINE_CB = CaseBlind(_TASK_LINE)
 _GROWTH_NOUN_CB = CaseBlind(_GROWTH_NOUN, word_start=True)
 _BASELINE_CB = CaseBlind(BASELINE, word_start=True)
 _COMPARED_BASE_CB = CaseBlind(_COMPARED_BASE)
@@ -301,7 +320,11 @@ def _growth(s: str, q: EnQuantity, clause: tuple[int, int], wb: str | None = Non
             return True
     if q.unit in ("%", "pp") and _GROWTH_AFTER.match(s, q.end):
         return True
-    return bool(q.unit == "count" and _MORE_AFTER.match(s[q.end : q.end + 8]))
+    if q.unit in ("%", "pp"):
+        return False
+    if not q.currency and _FURTHER_BEFORE.search(before):
+        return True  # (money "a further HK$3 billion" is another allocation, not a rise)
+    return bool(q.unit == "count" and _MORE_AFTER.match(s[q.end : q.end + 12]))
 
 
 _CHANGE_WORD = re.compile(
@@ -456,6 +479,13 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             or any((_year(t.date) or 0) >= (doc_year or 9999) for t in times)
         )
     )
+    imperative = bool(
+        (ctx.governing_target or in_plan_section or ctx.doc_is_plan) and _TASK_LINE_CB.match(s)
+    )
+
+    def date_times_of(q: EnQuantity) -> list[TimeExpr]:
+        return [t for t in times if id(t) not in base_owned or any(o is q for o in owners[id(t)])]
+
     prev_end = 0
     from_found: tuple[str, int | None, int | None] | None = None
     change_found: tuple[str, int | None, int | None] | None = None
@@ -479,14 +509,16 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         q.growth_noun = bool(q.growth and _GROWTH_NOUN_CB.search(s, max(0, q.start - 40), q.start))
         if q.growth and q.value > 0 and _is_decrease(s, q, clause):
             _negate(q)
-        if (budget or committed and _COMMITTED_CB.search(s, max(0, q.start - 60), q.start)) and (
+        if _BASELINE_CB.search(s, max(0, q.start - 24), q.start) and (
+            past_time_after(times, q, doc_year) or _NOW_AFTER_CB.match(s, q.end)
+        ):
+            # "increase from 6.9 in 2020 to 12 in 2025", "down from 31.1 trillion won this year":
+            # a baseline
+            kind: str | None = "observation"
+        elif (budget or committed and _COMMITTED_CB.search(s, max(0, q.start - 60), q.start)) and (
             q.currency
         ):
-            kind: str | None = "target"  # money committed for a coming period
-        elif _BASELINE_CB.search(s, max(0, q.start - 24), q.start) and past_time_after(
-            times, q, doc_year
-        ):
-            kind = "observation"  # "increase from 6.9 in 2020 to 12 in 2025": the 6.9 is a baseline
+            kind = "target"  # money committed for a coming period
         else:
             own = [
                 _year(t.date)
@@ -506,6 +538,18 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 doc_year,
                 in_plan_section,
             )
+            if (
+                kind == "observation"
+                and imperative
+                and not any(c.group("os") for c in cues if c.start() < q.start)
+                and not any(
+                    (_year(t.date) or 9999) < (doc_year or 0) and t.role not in ("since", "base")
+                    for t in times
+                )
+            ):
+                # "- increase the number of patents issued ... by 25 percent": a plan's task line
+                # whose participles ("issued", "listed") are no report of the past
+                kind = "target"
         if kind is None:
             # No verb decides: a future deadline makes it a target, a past date
             # an observation, otherwise what the document or section is.
@@ -532,12 +576,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                     if (ctx.doc_is_plan or in_plan_section or ctx.governing_target)
                     else "observation"
                 )
-        date_times = (
-            [t for t in times if id(t) not in base_owned or any(o is q for o in owners[id(t)])]
-            if base_owned
-            else times
-        )
-        date = choose_date(date_times, q, clause, kind, ctx, s)
+        date = choose_date(date_times_of(q) if base_owned else times, q, clause, kind, ctx, s)
         if kind == "target" and _current_estimate(s, clause, date, ctx.doc_date):
             kind = "observation"  # "expected to reach 260 billion this year" in a November release
         unit = _per_unit(s, q, clause) or q.unit

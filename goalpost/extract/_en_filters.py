@@ -46,8 +46,8 @@ _REF_BEFORE = re.compile(
 )
 # A phone or fax number: digit groups after "Tel"/"Call" or an international "+86".
 _PHONE = re.compile(
-    r"(?:\b(?:tel|telephone|phone|fax|call|hotline|mobile|dial|contact|whatsapp)\b\.?\s*"
-    r"(?:no\.?\s*|number\s*)?[:：]?\s*\+?|\+)"
+    r"(?:\b(?:tel|telephone|phone|fax|call|calling|hotline|mobile|dial|contact|whatsapp)\b\.?\s*"
+    r"(?:at\s+|on\s+)?(?:no\.?\s*|number\s*)?[:：]?\s*\+?|\+)"
     r"\s*(?:\(\d{1,4}\)\s*)?\d{1,4}\)?(?:[\s.-]\(?\d{1,4}\)?){1,5}",  # "(+84) 24 3943 9393"
     re.I,
 )
@@ -60,7 +60,8 @@ _DOC_PARTS = re.compile(
     r"priorities|pillars|chapters|sections|parts|aspects|articles|steps|points|missions|work\s+plans|"
     r"areas|dimensions|categories|stages|phases|paragraphs|requirements|guarantees|safeguards|"
     r"directions|focuses|fronts|themes|recommendations|pathways|key\s+words|rounds|aspirations|"
-    r"ambitions|strands|workstreams|work\s+streams|flagships|flagship\s+(?:programmes|projects))\b",
+    r"ambitions|strands|workstreams|work\s+streams|flagships|flagship\s+(?:programmes|projects)|"
+    r"matters|action\s+lines|lines\s+of\s+action)\b",
     re.I,
 )
 _STRUCTURE_VERB = re.compile(
