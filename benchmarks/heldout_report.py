@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import os
 import subprocess
 import sys
@@ -72,6 +73,9 @@ def unit_key(unit: str | None) -> str:
         return "per1000"
     if "percapita" in low or "人均" in low:
         return "percapita"
+    per = re.fullmatch(r"per(\d+)(?:people|persons?|inhabitants?|residents?|population)", low)
+    if per:
+        return f"per{per.group(1)}"  # "per 100 persons" = "per 100 people"
     if low in ("month", "months", "个月", "月"):
         return "month"
     if low in ("t", "人次", "person-time", "person-times", "visit", "visits"):
