@@ -354,7 +354,7 @@ def find_times(
                 mm = (mm - 1) % 12 + 1
                 date = f"{yy}-{mm:02d}"
             else:
-                date = str((ry if ry is not None else dy) + shift)
+                date = str(dy + shift)  # the writer's present, whatever year the title names
             pre = (m.group("rel_pre") or "").lower()
             role = "deadline" if pre == "by" else ("asof" if pre == "as of" else "point")
             lead = text[max(start, m.start() - 25) : m.start("rel_w")]
