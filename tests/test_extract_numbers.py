@@ -97,6 +97,14 @@ def test_numerals_read_their_value(text: str, value: float) -> None:
         ("A$150 million", "AUD"),
         ("Apple's $5 billion", "USD"),  # not S$
         ("12 EFLOPS", "EFLOPS"),
+        ("HUF 1,126 billion", "HUF"),
+        ("ZMW 14.2 billion", "ZMW"),
+        ("145,000 UYU", "UYU"),
+        ("J$4.8 billion", "JMD"),
+        ("RD$3,200 million", "DOP"),
+        ("LE 3 billion", "EGP"),
+        ("50 billion CFA francs", "XOF"),
+        ("ALL 5 firms", "count"),  # a word in capitals, not the lek
         ("2.5 million square feet", "sq ft"),  # "R" is the rand only when glued to its number
         ("8.5 million square meters", "sq m"),
         ("12.5 square kilometers", "sq km"),
@@ -134,6 +142,9 @@ def test_bare_dollars_follow_the_document_region(region: str | None, unit: str) 
         ("100 billion dirhams", "Morocco", "MAD"),
         ("100 billion dirhams", None, "AED"),
         ("20 billion pesos", "Colombia", "COP"),
+        ("Rs 2 billion", "Nepal", "NPR"),
+        ("Rs 1.5 billion", "Mauritius", "MUR"),
+        ("$25 million", "Fiji", "FJD"),
         ("$813.6 million", "Vancouver", "USD"),  # a name outside the catalog stands alone
     ],
 )

@@ -31,6 +31,7 @@ from goalpost.extract._units_en import (
     CUR_AFTER,
     CUR_BEFORE,
     CURRENCY_ONLY_SCALES,
+    ISO_CODES,
     PERCENT_AFTER,
     SCALE_AFTER,
     SCALE_VALUE,
@@ -160,7 +161,8 @@ _CUR_LAST_WORDS = (
     "lkr npr bdt pln sek nok dkk ils nis clp cop ars pen try rub kzt uah czk huf xof xaf mad mnt dh dh. "
     "dhs dhs. tk tk. ron"
 )
-_CUR_LAST = frozenset(_CUR_LAST_WORDS.split())
+_CUR_LAST = frozenset(_CUR_LAST_WORDS.split()) | frozenset(ISO_CODES.lower().split())
+_CUR_LAST |= {"le", "j", "rd", "fj", "tt", "bz", "ec"}
 _CUR_TAIL = frozenset("$€£¥₹₩.₦₱฿₫₪₺₽₴₸₵¢/")
 
 

@@ -56,6 +56,16 @@ PERCENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# Other ISO 4217 codes, read in capitals before or after a figure ("HUF 1,126 billion", "ZMW
+# 14.2 billion"). Left out: codes that are English words in capitals (ALL, TOP, CUP).
+ISO_CODES = "AFN AMD ANG AOA AWG AZN BAM BBD BDT BGN BIF BMD BND BOB BSD BTN BWP BYN BZD CDF COP CRC CVE DJF DOP DZD ERN FJD FKP GEL GIP GMD GNF GTQ GYD HNL HTG IQD IRR ISK JMD JOD KGS KHR KMF KYD LAK LBP LRD LSL LYD MDL MGA MKD MMK MOP MRU MUR MVR MWK MZN NAD NIO PAB PGK PYG RON RSD SBD SCR SDG SLE SOS SRD SSP STN SYP SZL TJS TMT TND TTD TWD UYU UZS VES VUV WST XCD XPF YER ZMW ZWL"
+_ISO_ALT = "|".join(ISO_CODES.split())
+# after a figure codes are read case-blind, so not those that are lower-case words ("5 gel")
+_ISO_AFTER = "|".join(
+    c
+    for c in ISO_CODES.split()
+    if c not in ("BAM", "BOB", "CVE", "GEL", "MOP", "NAD", "SOS", "WST")
+)
 _CUR_NAMES = (
     r"(?:(?:US|U\.S\.|American|Singapore|Hong\s+Kong|HK|Australian|Canadian|New\s+Taiwan|NT|"
     r"New\s+Zealand)\s+dollars?|dollars?|(?:Chinese\s+)?yuan|renminbi|RMB|CNY|USD|euros?|EUR|"
@@ -74,6 +84,11 @@ _CUR_NAMES = (
     r"(?:Romanian\s+)?lei|(?:Ukrainian\s+)?hryvnias?|(?:Pakistani|Sri\s+Lankan|Nepalese|Nepali)\s+rupees?|"
     r"AED|SAR|QAR|KWD|BHD|OMR|BRL|ZAR|NGN|KES|UGX|TZS|RWF|GHS|ETB|EGP|IDR|THB|VND|PKR|LKR|NPR|BDT|"
     r"PLN|SEK|NOK|DKK|ILS|CLP|KZT|UAH|CZK|HUF|XOF|XAF|MNT|(?:Mongolian\s+)?t[oö]gr[oö]gs?|tugriks?|"
+    r"(?:Tanzanian\s+|Ugandan\s+)?shillings?|(?:Zambian\s+)?kwacha|pula|(?:Cambodian\s+)?riels?|"
+    r"(?:Tunisian|Jordanian|Algerian|Iraqi|Serbian)\s+dinars?|(?:Uruguayan|Dominican|Cuban)\s+pesos?|"
+    r"(?:CFA\s+)?francs?\s+CFA|CFA\s+francs?|(?:Georgian\s+)?lari|(?:Armenian\s+)?drams?|"
+    r"(?:Uzbek\s+)?som|Uzbek\s+sum|(?:Costa\s+Rican\s+)?col[oó]n(?:es)?|(?:Mauritian|Nepalese)\s+rupees?|"
+    rf"{_ISO_AFTER}|"
     r"Swiss\s+francs?|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD|JPY|INR|CHF)|元|(?:\$|€|£|₹|₩)(?!\d))"
 )
 CUR_AFTER = re.compile(
@@ -88,7 +103,8 @@ CUR_BEFORE = re.compile(
     # "R" only glued to its number ("R38.9 billion", not "Grade R 5"); no "PHP" ("PHP 8")
     r"(?-i:R\s?\$|Rp\.?|R(?!\s)|KSh|Ksh|AED|SAR|QAR|KWD|BHD|OMR|BRL|ZAR|NGN|KES|UGX|TZS|RWF|GHS|ETB|"
     r"EGP|IDR|THB|VND|PKR|LKR|NPR|BDT|PLN|SEK|NOK|DKK|ILS|NIS|CLP|COP|ARS|PEN|TRY|RUB|KZT|UAH|"
-    r"CZK|HUF|RON|XOF|XAF|MAD|MNT|Dhs?\.?|Tk\.?|S/\.?)|"
+    r"CZK|HUF|RON|XOF|XAF|MAD|MNT|Dhs?\.?|Tk\.?|S/\.?|J\$|RD\$|FJ\$|TT\$|BZ\$|EC\$|\$U|E£|LE|"
+    rf"{_ISO_ALT})|"
     r"₦|₱|฿|₫|₪|₺|₽|₴|₸|GH₵|GH¢|\$|dollars?|euros?)\s*$",
     re.IGNORECASE,
 )
@@ -180,6 +196,46 @@ _CUR_CODE = {
     "cedi": "GHS",
     "birr": "ETB",
     "gh¢": "GHS",
+    "j$": "JMD",
+    "rd$": "DOP",
+    "fj$": "FJD",
+    "tt$": "TTD",
+    "bz$": "BZD",
+    "ec$": "XCD",
+    "$u": "UYU",
+    "e£": "EGP",
+    "le": "EGP",
+    "kwacha": "ZMW",
+    "zambiankwacha": "ZMW",
+    "pula": "BWP",
+    "riel": "KHR",
+    "cambodianriel": "KHR",
+    "tunisiandinar": "TND",
+    "jordaniandinar": "JOD",
+    "algeriandinar": "DZD",
+    "iraqidinar": "IQD",
+    "serbiandinar": "RSD",
+    "uruguayanpeso": "UYU",
+    "dominicanpeso": "DOP",
+    "cubanpeso": "CUP",
+    "cfafranc": "XOF",
+    "francscfa": "XOF",
+    "francsfa": "XOF",
+    "lari": "GEL",
+    "georgianlari": "GEL",
+    "dram": "AMD",
+    "armeniandram": "AMD",
+    "som": "UZS",
+    "sum": "UZS",
+    "uzbeksom": "UZS",
+    "uzbeksum": "UZS",
+    "colon": "CRC",
+    "colón": "CRC",
+    "colone": "CRC",
+    "colóne": "CRC",
+    "costaricancolon": "CRC",
+    "costaricancolón": "CRC",
+    "mauritianrupee": "MUR",
     "tenge": "KZT",
     "kazakhtenge": "KZT",
     "kazakhstanitenge": "KZT",
@@ -237,6 +293,9 @@ _CUR_CODE = {
     "nepalirupee": "NPR",
 }
 DOLLAR_BY_REGION = {
+    "Jamaica": "JMD",
+    "Fiji": "FJD",
+    "Trinidad and Tobago": "TTD",
     "Singapore": "SGD",
     "Hong Kong": "HKD",
     "Australia": "AUD",
@@ -250,6 +309,14 @@ _LOCAL_CURRENCY: dict[str, dict[str, str]] = {
     "Pakistan": {"rs": "PKR", "rs.": "PKR", "rupee": "PKR"},
     "Sri Lanka": {"rs": "LKR", "rs.": "LKR", "rupee": "LKR"},
     "Nepal": {"rs": "NPR", "rs.": "NPR", "rupee": "NPR"},
+    "Mauritius": {"rs": "MUR", "rs.": "MUR", "rupee": "MUR"},
+    "Uruguay": {"peso": "UYU", "$": "UYU"},
+    "Dominican Republic": {"peso": "DOP"},
+    "Kenya": {"shilling": "KES"},
+    "Jordan": {"dinar": "JOD"},
+    "Tunisia": {"dinar": "TND"},
+    "Senegal": {"franc": "XOF"},
+    "Côte d'Ivoire": {"franc": "XOF"},
     "Chile": {"peso": "CLP", "$": "CLP"},
     "Colombia": {"peso": "COP", "$": "COP"},
     "Argentina": {"peso": "ARS", "$": "ARS"},
