@@ -578,3 +578,15 @@ def test_a_baseline_now_is_an_observation(text: str, kinds: list[str]) -> None:
 )
 def test_a_further_count_is_an_increment(text: str, growth: bool) -> None:
     assert [i.growth for i in _items(text, date="2025-03-01")] == [growth]
+
+
+def test_a_bracketed_year_value_is_the_baseline() -> None:
+    text = (
+        "Targets to be achieved by the end of 2027\n- Gigabit connectivity available to 80% of"
+        " households (2024: 61%)."
+    )
+    items = extract_text(text, title="Digital Strategy Programme (2025-2027)", date="2025-03-20")
+    assert [(i.kind, i.value, i.date) for i in items] == [
+        ("target", 80.0, "2027"),
+        ("observation", 61.0, "2024"),
+    ]

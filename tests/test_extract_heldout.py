@@ -50,6 +50,10 @@ F1_FLOOR = {
     ("fresh8", "zh"): 0.93,
     ("fresh9", "en"): 0.92,
     ("fresh10", "en"): 0.88,
+    ("fresh11", "en"): 0.93,
+    ("fresh12", "en"): 0.90,
+    ("fresh13", "en"): 0.86,
+    ("fresh13", "zh"): 0.93,
 }
 FIELD_FLOOR = 0.90
 

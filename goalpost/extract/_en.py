@@ -234,6 +234,8 @@ _NOW_AFTER = re.compile(
     re.I,
 )
 _NOW_AFTER_CB = CaseBlind(_NOW_AFTER)
+# "2.6% of GDP (2023: 2.2%)": the bracketed value is the baseline of that year
+_PAREN_YEAR_BEFORE = re.compile(r"\(\s*(?:19|20)\d\d\s*[:=]\s*$")
 # A plan's task line starts with a bare verb: "- increase ...", "(2) Ensure that ...".
 _TASK_LINE = re.compile(
     r"\s*(?:[-•*·–]\s*|\(?[a-z0-9]{1,3}[.)]\s*)?(?:raise|increase|lift|grow|build|create|"
@@ -448,7 +450,9 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     owners: dict[int, list[EnQuantity]] = {}
     for other in kept:
         for t in times:
-            if attached(t, other, s):
+            if attached(t, other, s) or (
+                t.end <= other.start and _PAREN_YEAR_BEFORE.fullmatch(s, t.start - 1, other.start)
+            ):
                 owners.setdefault(id(t), []).append(other)
     # a time that only a baseline owns ("from 1.9% in 2023", "double the C$1.6 billion recorded
     # in 2024") dates nothing else
@@ -481,6 +485,10 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     )
     imperative = bool(
         (ctx.governing_target or in_plan_section or ctx.doc_is_plan) and _TASK_LINE_CB.match(s)
+    ) or (
+        # a line under a future lead ("Headline objectives for 2030", "By 2030, the city will:")
+        (_year(ctx.governing_date) or 0) > (doc_year or 9999)
+        and (ctx.governing_target or in_plan_section or ctx.doc_is_plan)
     )
 
     def date_times_of(q: EnQuantity) -> list[TimeExpr]:
@@ -509,9 +517,10 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         q.growth_noun = bool(q.growth and _GROWTH_NOUN_CB.search(s, max(0, q.start - 40), q.start))
         if q.growth and q.value > 0 and _is_decrease(s, q, clause):
             _negate(q)
-        if _BASELINE_CB.search(s, max(0, q.start - 24), q.start) and (
-            past_time_after(times, q, doc_year) or _NOW_AFTER_CB.match(s, q.end)
-        ):
+        if (
+            _BASELINE_CB.search(s, max(0, q.start - 24), q.start)
+            and (past_time_after(times, q, doc_year) or _NOW_AFTER_CB.match(s, q.end))
+        ) or _PAREN_YEAR_BEFORE.search(s, max(0, q.start - 12), q.start):
             # "increase from 6.9 in 2020 to 12 in 2025", "down from 31.1 trillion won this year":
             # a baseline
             kind: str | None = "observation"
@@ -544,7 +553,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 and not any(c.group("os") for c in cues if c.start() < q.start)
                 and not any(
                     (_year(t.date) or 9999) < (doc_year or 0) and t.role not in ("since", "base")
-                    for t in times
+                    for t in date_times_of(q)
                 )
             ):
                 # "- increase the number of patents issued ... by 25 percent": a plan's task line
