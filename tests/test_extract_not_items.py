@@ -49,6 +49,8 @@ def _values(text: str, title: str = "Innovation Action Plan (2021-2025)", date: 
         "For details, call the ICT Division hotline at 333.",
         "Register by calling 022-2345 6789 or by fax at 022-2345 6790.",
         "This notice covers three matters: registration, accreditation and venue access.",
+        "Enquiries: 0898-6533 1234.",
+        '"A proud day," said Professor Marie Tremblay, 54, who will direct the facility.',
         "The roadmap consists of 5 pillars and 24 action lines.",
         "The Cabinet presented its Strategy, which identifies ten key technologies.",
         "The plan rests on four pillars and contains 40 mega projects.",
@@ -111,6 +113,7 @@ def test_policy_parameters_thresholds_and_projections_are_neither(text: str) -> 
         # in a plan (the default title here), "is projected to reach" is the plan's own target
         ("By 2027, annual output is projected to reach 500,000 units.", [(500000.0, "count")]),
         ("The plan contains 40 projects worth 3 billion yuan.", [(3e9, "CNY")]),
+        ("In Beijing, 120 firms joined the scheme.", [(120.0, "count")]),
         (
             "Firms will exceed 3,000 and patents will reach 20 per 10,000 people.",
             [(3000.0, "count"), (20.0, "per 10,000 people")],

@@ -46,7 +46,8 @@ _REF_BEFORE = re.compile(
 )
 # A phone or fax number: digit groups after "Tel"/"Call" or an international "+86".
 _PHONE = re.compile(
-    r"(?:\b(?:tel|telephone|phone|fax|call|calling|hotline|mobile|dial|contact|whatsapp)\b\.?\s*"
+    r"(?:\b(?:tel|telephone|phone|fax|call|calling|hotline|mobile|dial|contact|whatsapp|"
+    r"enquiries|inquiries)\b\.?\s*"
     r"(?:at\s+|on\s+)?(?:no\.?\s*|number\s*)?[:：]?\s*\+?|\+)"
     r"\s*(?:\(\d{1,4}\)\s*)?\d{1,4}\)?(?:[\s.-]\(?\d{1,4}\)?){1,5}",  # "(+84) 24 3943 9393"
     re.I,
@@ -78,6 +79,7 @@ _OWN_MAKE_UP = re.compile(
     r"[^.;:]{0,60}$",
     re.I,
 )
+_AGE_APPOSITION_AFTER = re.compile(r",\s*(?:who|said|says|has|had|is|was|a|an|the)\b")
 # "call the ICT Division hotline at 333"
 _PHONE_AT = re.compile(
     r"\b(?:hotline|helpline|tel|telephone|phone|fax|call|dial|whatsapp)s?\s+(?:at|on)\s+$", re.I
@@ -289,7 +291,7 @@ _DEC_DIGIT = re.compile(r"\d")
 
 # Substrings every match of ``_PHONE_WORD`` / ``_THRESHOLD_HINT`` holds
 # (lower-cased): a cheap test that rules most text out.
-_PHONE_KEYS = re.compile("tel|phone|fax|call|hotline|mobile|dial|contact|whatsapp")
+_PHONE_KEYS = re.compile("tel|phone|fax|call|hotline|mobile|dial|contact|whatsapp|quiries")
 _THRESHOLD_KEYS = re.compile(_THRESHOLD_HINT.pattern)  # case-sensitive: for lower-cased text
 
 
@@ -437,6 +439,14 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         return "identifier"  # "020-12345678", "0755": phone and area codes
     if q.unit == "count" and not q.scaled and word_before(s, ns) in _PHONE_LAST:
         return "phone number"  # "call the service hotline 12345", "Tel 96110"
+    if (
+        q.unit == "count"
+        and not q.scaled
+        and 15 <= q.value <= 110
+        and _AGE_APPOSITION_AFTER.match(s, q.end)
+        and _POST_PLACE.search(s, max(0, q.start - 30), q.start)
+    ):
+        return "age"  # "said Professor Marie Tremblay, 54, who will direct it"
     if (
         q.unit == "count"
         and not q.scaled
