@@ -145,7 +145,8 @@ def test_bare_dollars_follow_the_document_region(region: str | None, unit: str) 
         ("Rs 2 billion", "Nepal", "NPR"),
         ("Rs 1.5 billion", "Mauritius", "MUR"),
         ("$25 million", "Fiji", "FJD"),
-        ("$813.6 million", "Vancouver", "USD"),  # a name outside the catalog stands alone
+        ("$813.6 million", "Vancouver", "CAD"),  # a city's country decides
+        ("$813.6 million", "Springfield", "USD"),  # a name outside the catalog stands alone
     ],
 )
 def test_an_ambiguous_currency_is_the_document_countrys(text: str, region, unit: str) -> None:
