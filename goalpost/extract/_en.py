@@ -420,7 +420,9 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     if not kept:
         return result
     clauses = _clauses(s)
-    own_plan = ctx.doc_is_plan or ctx.governing_target or section_is_plan(ctx.section)
+    in_plan_section = section_is_plan(ctx.section)
+    # in a plan, under its target lead, or in a targets section
+    own_plan = ctx.doc_is_plan or ctx.governing_target or in_plan_section
     if is_projection(s, (0, len(s)), own_plan):
         # A trend projection: only values named as a goal or target stay.
         kept = [
@@ -438,7 +440,6 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         list(CUES_LOW.finditer(low)) if len(low) == len(s) else match_at_words(CUES, s, CUE_FIRSTS)
     )
     mentions = _mentions(s)
-    in_plan_section = section_is_plan(ctx.section)
     doc_year = _year(ctx.doc_date)
     last_count: tuple[str, int | None, int | None] | None = None
     first_found: tuple[str, int | None, int | None] | None = None
@@ -470,25 +471,24 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     budget = future and _BUDGET_CB.search(s) is not None
     # "Partners have committed $40 million to the strategy" in a plan, "For 2025, Government has
     # allocated GH¢350 million": money committed, not yet spent, with no past year in sight
+
+    def past(t: TimeExpr) -> bool:
+        """A year before the document's, other than a base or a "since"."""
+        return (_year(t.date) or 9999) < (doc_year or 0) and t.role not in ("since", "base")
+
     committed = (
         not budget
         and _COMMITTED_CB.search(s) is not None
-        and not any(
-            (_year(t.date) or 9999) < (doc_year or 0) and t.role not in ("since", "base")
-            for t in times
-        )
+        and not any(past(t) for t in times)
         and (
             ctx.doc_is_plan
             or in_plan_section
             or any((_year(t.date) or 0) >= (doc_year or 9999) for t in times)
         )
     )
-    imperative = bool(
-        (ctx.governing_target or in_plan_section or ctx.doc_is_plan) and _TASK_LINE_CB.match(s)
-    ) or (
-        # a line under a future lead ("Headline objectives for 2030", "By 2030, the city will:")
-        (_year(ctx.governing_date) or 0) > (doc_year or 9999)
-        and (ctx.governing_target or in_plan_section or ctx.doc_is_plan)
+    # a plan's task line, or a line under a future lead ("Headline objectives for 2030")
+    plan_line = own_plan and (
+        _TASK_LINE_CB.match(s) is not None or (_year(ctx.governing_date) or 0) > (doc_year or 9999)
     )
 
     def date_times_of(q: EnQuantity) -> list[TimeExpr]:
@@ -549,12 +549,9 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             )
             if (
                 kind == "observation"
-                and imperative
+                and plan_line
                 and not any(c.group("os") for c in cues if c.start() < q.start)
-                and not any(
-                    (_year(t.date) or 9999) < (doc_year or 0) and t.role not in ("since", "base")
-                    for t in date_times_of(q)
-                )
+                and not any(past(t) for t in date_times_of(q))
             ):
                 # "- increase the number of patents issued ... by 25 percent": a plan's task line
                 # whose participles ("issued", "listed") are no report of the past
@@ -580,11 +577,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             elif ty is None and gy is not None and doc_year is not None and gy > doc_year:
                 kind = "target"  # a lead's future deadline: "By 2024:\n1. 80% of firms ..."
             else:
-                kind = (
-                    "target"
-                    if (ctx.doc_is_plan or in_plan_section or ctx.governing_target)
-                    else "observation"
-                )
+                kind = "target" if own_plan else "observation"
         date = choose_date(date_times_of(q) if base_owned else times, q, clause, kind, ctx, s)
         if kind == "target" and _current_estimate(s, clause, date, ctx.doc_date):
             kind = "observation"  # "expected to reach 260 billion this year" in a November release
