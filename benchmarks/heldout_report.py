@@ -53,6 +53,12 @@ _CURRENCY_ALIASES = {
 }  # fmt: skip
 
 
+_UNIT_ALIASES = {
+    "hectare": "ha", "hectares": "ha", "公顷": "ha", "微克/立方米": "ug/m3", "µg/m3": "ug/m3",
+    "μg/m3": "ug/m3", "µg/m³": "ug/m3", "μg/m³": "ug/m3",
+}  # fmt: skip
+
+
 def unit_key(unit: str | None) -> str:
     """A comparable form of a unit: codes kept, per-capita ratios by their base, words singular."""
     if unit is None:
@@ -82,6 +88,8 @@ def unit_key(unit: str | None) -> str:
         return {"t": "tonne"}.get(low, "count")  # "t" is the tonne symbol; 人次 counts visits
     if low.startswith(("tonne", "ton/", "tons", "吨")):
         return "tonne"  # "tonnes a year", "tonnes/year", "万吨" all measure tonnes
+    if low in _UNIT_ALIASES:
+        return _UNIT_ALIASES[low]  # one unit written two ways ("hectares" = "ha")
     if len(up) == 3 and up.isalpha() and up.isupper() and low not in ("pcs",):
         return up  # ISO currency code
     return low.rstrip("s") if low.isascii() else low

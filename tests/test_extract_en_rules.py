@@ -590,3 +590,74 @@ def test_a_bracketed_year_value_is_the_baseline() -> None:
         ("target", 80.0, "2027"),
         ("observation", 61.0, "2024"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "unit"),
+    [
+        ("EDMONTON — Venture capital in Alberta reached $729 million in 2023.", "Alberta", "CAD"),
+        ("HALIFAX — The province will invest $25 million through 2030.", "Nova Scotia", "CAD"),
+        ("CHRISTCHURCH — The region's GDP reached $48.5 billion in 2023.", "Christchurch", "NZD"),
+        ("Queensland will invest $2 billion in hydrogen by 2030.", "Queensland", "AUD"),
+        (
+            "MONTERREY, N.L. — Nuevo León will invest $5,200 million pesos in 2025.",
+            "Monterrey",
+            "MXN",
+        ),
+        ("Ohio will invest $250 million in broadband by 2027.", "Ohio", "USD"),
+        ("DODOMA — The minister tabled a budget of TSh 49.35 trillion for 2025.", "Dodoma", "TZS"),
+        ("KAMPALA — Exports reached USh 2.1 trillion in 2023.", "Kampala", "UGX"),
+    ],
+)
+def test_dollars_and_shillings_follow_states_provinces_and_their_cities(
+    text: str, region: str, unit: str
+) -> None:
+    (item,) = extract_text(text, date="2024-06-01")
+    assert (item.region, item.unit) == (region, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Media contact: OEDIT Communications, (303) 892-3840",
+        "For details call 303-892-3840 or write to the office.",
+        "For investment inquiries, call the 12345 government hotline.",
+        "For more information, call the RDB toll-free line 6060.",
+        "Further information: Ministry of Education, tel. +371 67047800.",
+        "The European Commission projects that the Greek economy will grow by 2.3% in 2025.",
+        "The Office for Budget Responsibility expects UK productivity to grow by 1.1% next year.",
+        "The European Commission's autumn forecast expects GDP to grow by 1.5% next year.",
+        "Each proposal may request up to QAR 2 million for a maximum duration of three years.",
+        "Proposals must involve at least one Qatar-based institution.",
+        "Investors must commit a minimum of RWF 50 million to be registered.",
+        "Registered companies benefit from a 60% reduction in income tax.",
+    ],
+)
+def test_phones_outside_forecasts_and_eligibility_rules_are_not_items(text: str) -> None:
+    assert extract_text(text, date="2024-10-02") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a heading's label number and a section number are no figures
+        ("Goal 1: Build a skilled workforce\nBy 2030, at least 2 million residents should hold a "
+         "degree.", [("target", 2000000.0, "2030")]),
+        ("4.2 Finance and economic planning\nThe County aims to reach KSh 6 billion by 2027.",
+         [("target", 6000000000.0, "2027")]),
+        # "up to 2030" is a deadline when the year is still to come
+        ("The region will invest €3.7 billion up to 2030 in housing.",
+         [("target", 3700000000.0, "2030")]),
+        # "from the current X to Y" is a baseline and a target, not a range
+        ("The share of households with piped water will be raised from the current 58 percent to "
+         "75 percent by 2027.", [("observation", 58.0, "2023-09-12"), ("target", 75.0, "2027")]),
+    ],
+)  # fmt: skip
+def test_headings_deadlines_and_baselines(text: str, expected: list[tuple]) -> None:
+    items = extract_text(text, date="2023-09-12")
+    assert [(i.kind, i.value, i.date) for i in items] == expected
+
+
+def test_up_to_a_number_of_things_stays_a_bound() -> None:
+    (item,) = extract_text("The fund will support up to 2000 companies by 2027.", date="2024-01-01")
+    assert (item.value, item.comparator) == (2000.0, "<=")

@@ -607,3 +607,46 @@ def test_a_bound_before_the_plan_verb(text: str, value: float, comparator: str) 
 
     (item,) = extract_text(text, date="2023-03-01")
     assert (item.value, item.comparator) == (value, comparator)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # 计划 as a verb of intent; the year in progress
+        ("今年，起步区计划实施重点项目150个，年度计划投资不低于500亿元。", "2025-03-03",
+         [("target", 150.0, "="), ("target", 50000000000.0, ">=")]),
+        # a baseline's 去年 does not make the new level a statistic
+        ("今年，全市将推动数字经济比重由去年的45%提高到48%。", "2025-01-25",
+         [("observation", 45.0, "="), ("target", 48.0, "=")]),
+        # the same change reported as done stays a statistic
+        ("2024年，全市数字经济比重由上年的42%提高到45%。", "2025-01-25",
+         [("observation", 42.0, "="), ("observation", 45.0, "=")]),
+        # one comparator down a list joined by 、 and 和
+        ("到2027年，累计建设概念验证中心、中试平台和孵化器分别超过30个、50个和100个。", "2025-06-12",
+         [("target", 30.0, ">"), ("target", 50.0, ">"), ("target", 100.0, ">")]),
+        # units of computing power and air quality
+        ("到2025年底，算力规模超过80EFLOPS，PM2.5年均浓度控制在25微克/立方米以内。", "2024-11-20",
+         [("target", 80.0, ">"), ("target", 25.0, "<=")]),
+    ],
+)  # fmt: skip
+def test_plan_verbs_baselines_and_listed_comparators(
+    text: str, date: str, expected: list[tuple]
+) -> None:
+    from goalpost.extract import extract_text
+
+    items = extract_text(text, date=date)
+    assert [(i.kind, i.value, i.comparator) for i in items] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对规模以上工业企业研发费用增长部分，按照15%给予补助，单个企业每年最高不超过300万元。",
+        "对新认定的概念验证中心，按照建设投入的30%给予补助，最高500万元。",
+        "业内专家认为，按照当前增速测算，国内先进封装市场规模到2028年将超过1000亿元。",
+    ],
+)
+def test_subsidy_rates_caps_and_experts_views_are_not_items(text: str) -> None:
+    from goalpost.extract import extract_text
+
+    assert extract_text(text, date="2025-05-30") == []

@@ -92,7 +92,7 @@ def test_parent_and_level(region, expected_parent, expected_level):
 
 def test_hierarchy_is_complete():
     ids = {r.id for r in regions.all_regions()}
-    provinces = [r for r in regions.all_regions() if r.level == "province"]
+    provinces = [r for r in regions.all_regions() if r.level == "province" and r.parent == "China"]
     assert len(provinces) == 34  # 31 mainland + Hong Kong, Macao, Taiwan
     districts = [r.id for r in regions.all_regions() if r.parent == "Guangzhou"]
     assert len(districts) == 11

@@ -236,6 +236,10 @@ _NOW_AFTER = re.compile(
 _NOW_AFTER_CB = CaseBlind(_NOW_AFTER)
 # "2.6% of GDP (2023: 2.2%)": the bracketed value is the baseline of that year
 _PAREN_YEAR_BEFORE = re.compile(r"\(\s*(?:19|20)\d\d\s*[:=]\s*$")
+# "raised from the current 58 percent to 75 percent": the baseline is today's figure
+_FROM_CURRENT = re.compile(
+    r"\bfrom\s+(?:(?:the|its|their|a)\s+)?(?:current|present|existing|today's)\s+$", re.I
+)
 # A plan's task line starts with a bare verb: "- increase ...", "(2) Ensure that ...".
 _TASK_LINE = re.compile(
     r"\s*(?:[-•*·–]\s*|\(?[a-z0-9]{1,3}[.)]\s*)?(?:raise|increase|lift|grow|build|create|"
@@ -520,7 +524,10 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         if (
             _BASELINE_CB.search(s, max(0, q.start - 24), q.start)
             and (past_time_after(times, q, doc_year) or _NOW_AFTER_CB.match(s, q.end))
-        ) or _PAREN_YEAR_BEFORE.search(s, max(0, q.start - 12), q.start):
+        ) or (
+            _PAREN_YEAR_BEFORE.search(s, max(0, q.start - 12), q.start)
+            or _FROM_CURRENT.search(s, max(0, q.start - 30), q.start)
+        ):
             # "increase from 6.9 in 2020 to 12 in 2025", "down from 31.1 trillion won this year":
             # a baseline
             kind: str | None = "observation"

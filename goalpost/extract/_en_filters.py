@@ -49,7 +49,7 @@ _PHONE = re.compile(
     r"(?:\b(?:tel|telephone|phone|fax|call|calling|hotline|mobile|dial|contact|whatsapp|"
     r"enquiries|inquiries)\b\.?\s*"
     r"(?:at\s+|on\s+)?(?:no\.?\s*|number\s*)?[:：]?\s*\+?|\+)"
-    r"\s*(?:\(\d{1,4}\)\s*)?\d{1,4}\)?(?:[\s.-]\(?\d{1,4}\)?){1,5}",  # "(+84) 24 3943 9393"
+    r"\s*(?:\(\d{1,4}\)\s*)?\d{1,4}\)?(?:[\s.-]\(?\d{1,8}\)?){1,5}",  # "(+84) 24 3943 9393"
     re.I,
 )
 _RANK_AFTER = re.compile(
@@ -83,6 +83,15 @@ _AGE_APPOSITION_AFTER = re.compile(r",\s*(?:who|said|says|has|had|is|was|a|an|th
 # "call the ICT Division hotline at 333"
 _PHONE_AT = re.compile(
     r"\b(?:hotline|helpline|tel|telephone|phone|fax|call|dial|whatsapp)s?\s+(?:at|on)\s+$", re.I
+)
+_NANP_PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|(?<![\d-])\d{3}-\d{3}-\d{4}\b")
+_HOTLINE_AFTER = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:hotline|helpline|service\s+line|call\s+cent(?:er|re))\b", re.I
+)
+_LINE_BEFORE = re.compile(
+    r"\b(?:toll-?free|free|service|help|contact|information|enquiry|inquiry|customer)\s+"
+    r"(?:line|number|hotline)\s*(?:at\s+|on\s+)?[:：]?\s*$",
+    re.I,
 )
 _INDEX_NAMES = re.compile(
     r"\b(?:Fortune|Global|Forbes|S&P|FTSE|Nikkei|Russell|Inc\.|Industry|Web|Top)\s*$"
@@ -122,6 +131,8 @@ _POLICY_HINTS = (
     "can ",
     "may ",
     "could ",
+    "must ",
+    "maximum",
 )
 _PROJECTION_HINTS = (
     "current",
@@ -139,7 +150,14 @@ _POLICY = re.compile(
     r"matching\s+(?:fund|grant)s?|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
     r"subsidy\s+rate|subsid(?:y|ies)\s+of|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|eligible|"
     r"qualif(?:y|ies|ying)|one-off\s+(?:reward|bonus|grant|subsidy)|"
-    r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy|earn)|"
+    r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy|earn|request|"
+    r"be\s+granted|be\s+awarded)|"
+    # eligibility: "Investors must commit a minimum of RWF 50 million", "must involve at least one"
+    r"must\s+(?:commit|invest|involve|include|have|employ|raise|hold)\s+(?:a\s+minimum\s+of|"
+    r"at\s+least|no\s+less\s+than|not\s+less\s+than)|"
+    r"(?:a|the)\s+maximum\s+(?:duration|period|term|length)\s+of|"
+    r"(?:reduction|cut)\s+in\s+(?:the\s+)?(?:corporate\s+)?(?:income\s+)?tax|"
+    r"income\s+tax\s+rate|"
     r"(?:basic|enhanced|standard|reduced|preferential)\s+rate\s+of|"
     r"(?:expenditures?|costs?|spending|outlays?)\s+of(?=\s+up\s+to)|"
     r"per\s+(?:project|company|enterprise|firm|team|person|applicant|startup|award|institution|"
@@ -160,7 +178,8 @@ _AGENCY_VIEW = re.compile(
     r"S&P(?:\s+Global)?|Gartner|IDC|McKinsey|Deloitte|PwC|KPMG|analysts|economists|authors|"
     # a named outside body: "the Asian Development Bank", "the CPB ... Bureau for ... Analysis"
     r"[A-Z][\w&'-]*\s+(?:(?:for|of|and|[A-Z][\w&'-]*)\s+){0,6}?(?:Bank|Fund|Bureau|Institute|"
-    r"Ratings|Analysis|Research|Economics|Intelligence|Consulting|Partners))\b"
+    r"Ratings|Analysis|Research|Economics|Intelligence|Consulting|Partners|Commission|"
+    r"Responsibility|Budget\s+Office))\b"
     r"[^.;]{0,30}?\b(?:projects?|expects?|forecasts?|predicts?|estimates?|sees)\b",
 )
 _VIEW_VERBS = ("expect", "project", "sees", "forecast", "predict")
@@ -276,6 +295,13 @@ _CLOSE_SQUARE = re.compile(r"\s*\]")
 _OPEN_PAREN = re.compile(r"\(\s*$")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _LIST_MARK = re.compile(r"[.)、]\s")
+_LABEL_NUMBER_BEFORE = re.compile(
+    r"\s*(?:Goal|Objective|Pillar|Priority|Action|Strategy|Mission|Measure|Target|Step|Outcome|"
+    r"Theme|Area|Programme|Program|Project|Initiative|Task|Section|Chapter|Article|Axis|Policy|"
+    r"Recommendation|Flagship|Workstream|Component|Lever|Commitment)\s+"
+)
+_LABEL_NUMBER_AFTER = re.compile(r"\s*(?:[:.)]|[-–—]\s)")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][a-z]")
 _UNIT_LABEL = re.compile(r"\s+[A-Za-z][A-Za-z ]{0,24}\)")
 _CAP_BEFORE = re.compile(r"([A-Z][A-Za-z&]*)\s+$")
 _VERSION = re.compile(r"\d{1,2}\.\d")
@@ -392,6 +418,9 @@ def is_year_like(s: str, q: EnQuantity) -> bool:
     if q.value_max is not None:
         return False
     if q.comparator != "=":
+        if q.cmp_word and q.cmp_word.lower() in ("up to", "up until"):
+            # "€3.7 billion up to 2030 in housing": a deadline; "up to 2000 companies": a bound
+            return not _PLURAL_AFTER.match(s, q.num_end, q.num_end + 40)
         # "an increase of 0.3 percentage points over 2020", "up 5% compared with 2019": the base year.
         head = s[max(0, q.start - 40) : q.start]
         return bool(
@@ -454,6 +483,21 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         and _PHONE_AT.search(s, max(0, ns - 20), ns)
     ):
         return "phone number"
+    if (
+        not q.scaled
+        and not q.currency
+        and (
+            _NANP_PHONE.search(s, max(0, ns - 6), min(len(s), ne + 10))
+            and any(a <= ns and ne <= b for a, b in (m.span() for m in _NANP_PHONE.finditer(s)))
+        )
+    ):
+        return "phone number"  # "Media contact: (303) 892-3840"
+    if (
+        q.unit == "count"
+        and not q.scaled
+        and (_HOTLINE_AFTER.match(s, q.end) or _LINE_BEFORE.search(s, max(0, ns - 30), ns))
+    ):
+        return "phone number"  # "call the 12345 government hotline", "toll-free line 6060"
     # not only plain integers: "+353 1 234 5678" reads "1 234" as one grouped number
     if not q.words and not q.scaled and not q.currency and _in_phone_number(s, ns, ne):
         return "phone number"  # "Call 6123 4567", "Fax: +86 10 6851 2150"
@@ -546,6 +590,10 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             return "list numbering"
         if not s[:ns].strip() and _LIST_MARK.match(s[ne : ne + 2] + " "):
             return "list numbering"
+        if _LABEL_NUMBER_BEFORE.fullmatch(s, 0, ns) and _LABEL_NUMBER_AFTER.match(s, ne):
+            return "list numbering"  # "Goal 1: Build a skilled workforce", "Pillar 3 – Talent"
+    if q.unit == "count" and not q.scaled and not s[:ns].strip() and _SECTION_NUMBER.match(s, ns):
+        return "list numbering"  # "4.2 Finance and economic planning": a section's number
     if (
         q.unit in ("count",)
         and not q.scaled

@@ -29,6 +29,7 @@ from goalpost._models import Document, Item, Section
 from goalpost.extract._en import may_hold_number, sets_deadline_without_number
 from goalpost.extract._periods import plan_period, reads_as_plan, title_year
 from goalpost.extract._split import split_sentences
+from goalpost.extract._tables import read_tables, table_spans
 from goalpost.extract._text import normalized, sentence_lang
 from goalpost.extract._types import SentenceContext, SentenceResult
 
@@ -131,7 +132,12 @@ def extract(document: Document) -> list[Item]:
     lead_dates: dict[tuple[int, int], str] = {}
     fallback_heading: str | None = None
     first_para_of: dict[tuple[int, int], int] = {}
+    tables = table_spans(norm) if "\t" in norm or "|" in norm or "｜" in norm else []
+    if tables:
+        items.extend(_table_items(document, norm, period, region))
     for sp in split_sentences(norm):
+        if tables and any(a <= sp.start < b for a, b in tables):
+            continue  # read by its columns (_table_items), not as prose
         if sp.paragraph != para:
             governing = None
             lead_target = False
@@ -246,6 +252,43 @@ def _zh_may_hold_figure() -> Callable[[str], bool] | None:
     except ImportError:
         return None
     return may_hold_figure
+
+
+def _table_items(
+    document: Document, norm: str, period: tuple[int, int] | None, region: str | None
+) -> list[Item]:
+    """The figures of the document's tables, each dated and typed by its column."""
+    doc_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    outline = _Outline(list(document.sections or []))
+    text = document.text or ""
+    out: list[Item] = []
+    for c in read_tables(norm, doc_year):
+        date = c.date
+        if date is None:
+            date = str(period[1]) if c.kind == "target" and period else document.date
+        enclosing = outline.at(c.start)
+        row = text[c.row_start : c.row_end]
+        out.append(
+            Item(
+                doc=document.id,
+                kind=c.kind,
+                indicator=c.indicator,  # type: ignore[arg-type]
+                comparator=c.comparator,
+                value=c.value,
+                unit=c.unit,  # type: ignore[arg-type]
+                start=c.start,
+                end=c.end,
+                sentence=row,
+                date=date,
+                growth=c.growth,
+                section=_label(enclosing[0]) if enclosing else None,
+                region=region,
+                sentence_start=c.row_start,
+                sentence_end=c.row_end,
+                lang=sentence_lang(row),
+            )  # fmt: skip
+        )
+    return out
 
 
 def _dedupe(items: list[Item]) -> list[Item]:

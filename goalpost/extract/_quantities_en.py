@@ -111,7 +111,14 @@ _SIGN_WORD = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"one\b", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:the|this|that|which|any|every|each|no|such)\s+$", re.IGNORECASE)
 _ONE_AFTER = re.compile(r"\s+(?:of|another|by\s+one|you|do|is|was)\b", re.IGNORECASE)
-_RANGE_LEAD = re.compile(r"(?:between|ranging\s+from|range\s+from|range\s+of|from)\s+$", re.I)
+_RANGE_LEAD = re.compile(
+    r"(?:between|ranging\s+from|range\s+from|range\s+of|from"
+    # "from the current 58 percent to 75 percent": a change from a baseline
+    r"|from\s+(?:(?:the|its|their|a)\s+)?(?:current|present|existing|baseline(?:\s+of)?|today's))\s+$",
+    re.I,
+)
+_RANGE_LEAD_LAST = frozenset(("between", "from", "of", "current", "present", "existing", "baseline",
+                              "today's"))  # fmt: skip
 _SPACES = re.compile(r"\s+")
 _LOW_WORD = re.compile(r"[a-z]+")
 _RANGE_CUR = re.compile(r"(US\$|S\$|HK\$|RMB\s?|\$|€|£|¥|₹|RM|R\$|Rs\.?\s?|Rp\s?|[A-Z]{3}\s)\s*")
@@ -159,7 +166,7 @@ _CUR_LAST_WORDS = (
     "chf musd meur mgbp maud mcad mcny msgd mhkd dollar dollars euro euros u.s. u.s rm myr "
     "r rp rp. ksh aed sar qar kwd bhd omr brl zar ngn kes ugx tzs rwf ghs etb egp idr thb vnd pkr "
     "lkr npr bdt pln sek nok dkk ils nis clp cop ars pen try rub kzt uah czk huf xof xaf mad mnt dh dh. "
-    "dhs dhs. tk tk. ron"
+    "dhs dhs. tk tk. ron tsh ush"
 )
 _CUR_LAST = frozenset(_CUR_LAST_WORDS.split()) | frozenset(ISO_CODES.lower().split())
 _CUR_LAST |= {"le", "j", "rd", "fj", "tt", "bz", "ec"}
@@ -471,7 +478,7 @@ def scan_quantities(
             continue
         lead = (
             _RANGE_LEAD.search(text, max(start, q.start - 20), q.start)
-            if wb in ("between", "from", "of") or cur_tok is not None
+            if wb in _RANGE_LEAD_LAST or cur_tok is not None
             else None
         )
         q.range_lead = lead.group(0).split()[0].lower() if lead else ""

@@ -101,7 +101,7 @@ CUR_BEFORE = re.compile(
     r"₹|Rs\.?|INR|₩|KRW|JPY|CHF|(?-i:RM)|MYR|M(?:USD|EUR|GBP|AUD|CAD|CNY|SGD|HKD)|"
     # why case-sensitive: "R", "Rp", "KSh" and codes such as SAR or PLN are also words or letters;
     # "R" only glued to its number ("R38.9 billion", not "Grade R 5"); no "PHP" ("PHP 8")
-    r"(?-i:R\s?\$|Rp\.?|R(?!\s)|KSh|Ksh|AED|SAR|QAR|KWD|BHD|OMR|BRL|ZAR|NGN|KES|UGX|TZS|RWF|GHS|ETB|"
+    r"(?-i:R\s?\$|Rp\.?|R(?!\s)|KSh|Ksh|TSh|Tsh|USh|Ush|AED|SAR|QAR|KWD|BHD|OMR|BRL|ZAR|NGN|KES|UGX|TZS|RWF|GHS|ETB|"
     r"EGP|IDR|THB|VND|PKR|LKR|NPR|BDT|PLN|SEK|NOK|DKK|ILS|NIS|CLP|COP|ARS|PEN|TRY|RUB|KZT|UAH|"
     r"CZK|HUF|RON|XOF|XAF|MAD|MNT|Dhs?\.?|Tk\.?|S/\.?|J\$|RD\$|FJ\$|TT\$|BZ\$|EC\$|\$U|E£|LE|"
     rf"{_ISO_ALT})|"
@@ -164,6 +164,8 @@ _CUR_CODE = {
     "rp.": "IDR",
     "rupiah": "IDR",
     "ksh": "KES",
+    "tsh": "TZS",
+    "ush": "UGX",
     "shilling": "KES",
     "kenyanshilling": "KES",
     "ugandanshilling": "UGX",
@@ -327,6 +329,7 @@ _LOCAL_CURRENCY: dict[str, dict[str, str]] = {
     "Uganda": {"shilling": "UGX"},
     "Tanzania": {"shilling": "TZS"},
     "Qatar": {"riyal": "QAR"},
+    "Mexico": {"peso": "MXN", "$": "MXN"},
 }
 _DOLLAR_ADJ = {
     "us": "USD",

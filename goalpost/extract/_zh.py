@@ -265,14 +265,29 @@ def _incentive(norm: str, q: _Q) -> bool:
         return False
     a, b = _clause_of(norm, q)
     clause = norm[a:b]
-    return bool(_INCENTIVE.search(clause) and _PER_UNIT.search(clause))
+    if _INCENTIVE.search(clause) and _PER_UNIT.search(clause):
+        return True
+    # 按照15%给予补助，单个企业每年最高不超过300万元: the cap in the clause after the subsidy
+    if a and norm[a - 1] in "，," and _CAP_LEAD.match(clause):
+        pa = max((m.end() for m in _CLAUSE_END.finditer(norm, max(0, a - 1 - _WINDOW), a - 1)),
+                 default=max(0, a - 1 - _WINDOW))  # fmt: skip
+        return bool(_INCENTIVE.search(norm, pa, a))
+    return False
+
+
+_CAP_LEAD = re.compile(r"\s*(?:单个|单项|每家|每个|每项|每年)?[^，,；;。]{0,8}?最高")
 
 
 _PARAMETER = re.compile(
     r"加计扣除|税率|减按|税收优惠|补贴(?:比例|标准)|资助(?:比例|标准)|奖励(?:比例|标准)"
     r"|补助(?:比例|标准)|贴息(?:比例|标准)|担保(?:比例|标准)|配套(?:比例|标准)|费率|利率"
+    # 按照15%给予补助, 按建设投入的30%给予补助: a subsidy rate
+    r"|按照?[^，,；;。]{0,14}(?:给予|予以)(?:补助|奖励|资助|补贴|奖补)"
 )  # every alternative opens with a literal, so ``re`` skips to where one can start
-_PROJECTION = re.compile(r"预测|据[^，,；;。]{0,16}(?:测算|估算)")
+_PROJECTION = re.compile(
+    r"预测|据[^，,；;。]{0,16}(?:测算|估算)|按照?当前[^，,；;。]{0,8}(?:测算|估算|推算)"
+    r"|(?:专家|业内人士|分析人士|分析师)(?:认为|预计|估计)"  # 业内专家认为: a third party's view
+)
 _BUDGET = re.compile(r"(?:安排|设立|设置|预留|统筹|筹集)[^，,；;。]{0,16}(?:资金|基金|经费|预算)")
 
 

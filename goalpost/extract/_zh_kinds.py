@@ -31,6 +31,7 @@ _TARGET_WORDS = re.compile(
     r"会(?<![社大开机学协年工理都总]会)(?=[预投安提设建达增推成])|力争|确保"
     r"|争取(?=到|在|用|把|使|实现|达到|突破|超过|建成|形成|全年|年内|\d)"
     r"|目标|预期|预计到|计划到|规划到|努力|将(?!近|来)"
+    r"|计划(?=[实投完建新开引培推启])|年度计划"
     r"|要(?<![主重需只还]要)(?:达到|实现|确保|突破|超过|保持|力争)"
     r"|更加(?:完善|提升)|进一步(?:完善|提升)|基本建成|全面建成|形成.{0,6}格局"
 )
@@ -44,6 +45,12 @@ _PLAN_VERB_LEAD = re.compile(
     r"(?:培育|打造|建设|建成|推动|布局|组建|创建|争创|引进|实施|构建|形成)"
 )
 _ESTIMATE = re.compile(r"预计|初步统计|初步核算|估计")
+# 比重由去年的45%提高到48%: the baseline's time words do not describe the new level
+_BASELINE_FROM = re.compile(
+    r"由[^，,；;。由]{0,30}?(?=(?:提高|提升|增加|增长|扩大|下降|降低|减少|压减|降)(?:到|至))"
+)
+# 主要目标是：…；…: a colon lead of targets governs the rest of its sentence
+_TARGET_LEAD = re.compile(r"目标(?:是|为|如下)?[:：][^。！？!?]*$")
 
 
 def classify_kind(
@@ -78,12 +85,20 @@ def classify_kind(
             t += 1
     elif role == "deadline":
         t += 2
-    context = prefix + clause
     if _PLAN_VERB_LEAD.match(prefix):
         t += 1  # 培育形成…, 打造…: a sentence that opens with an action reads as a plan
-    context = context[-240:]  # the words near the figure, so long sentences stay linear
+    if "由" in prefix:
+        prefix = _BASELINE_FROM.sub("", prefix)
+    if "目标" in prefix and _TARGET_LEAD.search(prefix):
+        t += 4
+    context = (prefix + clause)[-240:]  # the words near the figure, so long sentences stay linear
     targets = len(_TARGET_WORDS.findall(context))
-    observes = len(_OBSERVE_WORDS.findall(context))
+    observed = _OBSERVE_WORDS.findall(context)
+    ahead = date_year is not None and doc_year is not None and date_year > doc_year
+    if (is_plan or ahead) and "已" not in context:
+        # a plan's (or a future year's) 累计建设30个 is a goal's running total
+        observed = [w for w in observed if w != "累计"]
+    observes = len(observed)
     t += 2 * min(targets, 2)
     o += 2 * min(observes, 2)
     current = date_year is None or doc_year is None or date_year <= doc_year

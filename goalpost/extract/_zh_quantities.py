@@ -92,6 +92,9 @@ _UNITS: dict[str, tuple[str, float]] = {
     "天": ("days", 1),
     "人年": ("person-years", 1),
     "人·年": ("person-years", 1),
+    "微克/立方米": ("µg/m3", 1),  # PM2.5 年均浓度
+    "EFLOPS": ("EFLOPS", 1),  # 算力规模
+    "PFLOPS": ("PFLOPS", 1),
     "GW": ("GW", 1),
     "MW": ("MW", 1),
     "kW": ("kW", 1),
@@ -513,8 +516,10 @@ _TIER = re.compile(r"\s*[、,，]?\s*(?:力争|争取|确保|努力)(?:达到|�
 def _inherit_in_lists(norm: str, qs: list[_Q]) -> None:
     """分别增长5.1%、6.2% / 分别超过1万家、2万家 / 确保增长6%、力争7%: a value
     listed right after another shares its growth sense and its comparator."""
+    passed: set[int] = set()  # why: 分别超过30个、50个和100个 passes the comparator down the list
     for p, q in zip(qs, qs[1:], strict=False):
-        if not (p.growth or p.pre_cmp):
+        p_cmp = p.pre_cmp or id(p) in passed
+        if not (p.growth or p_cmp):
             continue  # nothing to pass on
         between = norm[p.end : q.start]
         listed = bool(_LISTED.fullmatch(between))
@@ -522,8 +527,9 @@ def _inherit_in_lists(norm: str, qs: list[_Q]) -> None:
             q.growth = True
             if p.value < 0 < q.value:
                 q.value = -q.value
-        if listed and p.pre_cmp and q.comparator == "=" and q.unit == p.unit:
+        if listed and p_cmp and q.comparator == "=" and q.unit == p.unit:
             q.comparator = p.comparator
+            passed.add(id(q))
 
 
 def is_article(norm: str, q: _Q) -> bool:

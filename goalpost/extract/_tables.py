@@ -1,0 +1,221 @@
+"""Tables rendered as text: one row per line, cells split by tabs or "|".
+
+HTML and DOCX tables reach the text as tab-separated rows, Markdown and many
+plain-text releases write them with "|". Read as prose, a row loses what its
+header says: the year of each column ("2024年 | 2027年目标"), whether a column is
+a target or a growth rate ("同比增长(%)", "Target 2030", "% change"), and the unit
+written once in the row label ("地区生产总值(亿元)") or the header. This module
+finds such blocks and reads every numeric cell with its column's meaning.
+
+A block is at least two consecutive rows with the same number of cells (two or
+more), whose first row is a header: its value columns hold no number other
+than a year. Rows whose first cell is a year ("2023 | 1,250 | 4.1") take their
+date from it and their indicator from the column header.
+
+>>> text = "指标 | 2024年 | 2027年目标\\n研发投入强度(%) | 2.95 | 3.3"
+>>> [(c.value, c.unit, c.kind, c.date) for c in read_tables(text, doc_year=2025)]
+[(2.95, '%', 'observation', '2024'), (3.3, '%', 'target', '2027')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["TableCell", "read_tables", "table_spans"]
+
+_SPLIT = re.compile(r"\s*(?:\t|\||｜)\s*")
+_RULE = re.compile(r"^[\s|:\-–—=+]*$")  # a Markdown "---|---" line
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_TARGET = re.compile(r"目标|预期|规划|target|goal|objective|planned|plan\b", re.I)
+_GROWTH = re.compile(
+    r"增长|增速|同比|增幅|增减|变化|growth|change|increase|y-?o-?y|year[-\s]on[-\s]year", re.I
+)
+_PARENS = re.compile(r"[(（]([^()（）]{1,20})[)）]")
+_NUMBER = re.compile(
+    r"^(?P<cmp>[≥≤><~约超过近]{0,2})\s*(?P<num>[+\-−–]?\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%)?"
+    r"\s*(?P<tail>以上|以下|左右|\+)?$"
+)
+_CMP = {"≥": ">=", ">": ">", "≤": "<=", "<": "<", "~": "~", "约": "~", "超过": ">", "超": ">",
+        "近": "~"}  # fmt: skip
+_TAIL = {"以上": ">=", "+": ">=", "以下": "<=", "左右": "~"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PER_10K = re.compile(r"/万人|每万人|per\s+10,?000", re.I)
+_LABEL_TRIM = re.compile(r"[\s:：]+$")
+
+
+@dataclass
+class TableCell:
+    """One figure read from a table, with its evidence and its column's meaning."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str
+    comparator: str
+    growth: bool
+    date: str | None
+    indicator: str
+    row_start: int
+    row_end: int
+
+
+@dataclass
+class _Row:
+    start: int
+    end: int
+    cells: list[tuple[int, int, str]]  # (start, end, text) of each cell
+
+
+def _rows(text: str) -> list[_Row | None]:
+    """Each line as a row of cells, or None when it is no table row."""
+    out: list[_Row | None] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not ("\t" in line or "|" in line or "｜" in line) or _RULE.match(line):
+            out.append(
+                None if not _RULE.match(line) or not line.strip() else _Row(start, start, [])
+            )
+            continue
+        cells: list[tuple[int, int, str]] = []
+        at = 0
+        for m in [*_SPLIT.finditer(line), None]:
+            end = m.start() if m else len(line)
+            piece = line[at:end]
+            lead = len(piece) - len(piece.lstrip())
+            cells.append((start + at + lead, start + at + len(piece.rstrip()), piece.strip()))
+            at = m.end() if m else len(line)
+        while cells and not cells[0][2]:
+            cells.pop(0)  # "| a | b |": the outer bars
+        while cells and not cells[-1][2]:
+            cells.pop()
+        out.append(_Row(start, start + len(line), cells) if len(cells) >= 2 else None)
+    return out
+
+
+def _blocks(text: str) -> list[list[_Row]]:
+    blocks: list[list[_Row]] = []
+    run: list[_Row] = []
+    for row in [*_rows(text), None]:
+        if row is not None and not row.cells:
+            continue  # a Markdown rule line inside the block
+        if row is not None and (not run or len(row.cells) == len(run[0].cells)):
+            run.append(row)
+            continue
+        if len(run) >= 2 and _is_header(run[0]):
+            blocks.append(run)
+        run = [row] if row is not None else []
+    return blocks
+
+
+def _is_header(row: _Row) -> bool:
+    return all(_number(_YEAR.sub("", c[2])) is None for c in row.cells[1:]) and any(
+        c[2] for c in row.cells[1:]
+    )
+
+
+def _number(cell: str) -> tuple[float, str, bool] | None:
+    """(value, comparator, has %) of a cell that is a bare figure."""
+    m = _NUMBER.match(cell.replace(" ", ""))
+    if not m:
+        return None
+    num = m.group("num").replace(",", "").replace("−", "-").replace("–", "-")
+    cmp = _CMP.get(m.group("cmp"), "=") if m.group("cmp") else _TAIL.get(m.group("tail") or "", "=")
+    return float(num), cmp, bool(m.group("pct"))
+
+
+@lru_cache(maxsize=512)
+def _unit_of(words: str) -> tuple[str, float] | None:
+    """The unit and scale a header or label names: "亿元" -> ("CNY", 1e8)."""
+    words = words.strip()
+    if not words:
+        return None
+    if words in ("%", "％"):
+        return "%", 1.0
+    if _PER_10K.search(words):
+        return "per 10,000 people", 1.0
+    if _CJK.search(words):
+        from goalpost.extract._zh_quantities import parse_zh_quantities
+
+        qs = parse_zh_quantities("1" + words)
+    else:
+        from goalpost.extract._quantities_en import scan_quantities
+
+        qs = list(scan_quantities("1 " + words))
+    if len(qs) != 1 or not qs[0].unit or qs[0].start != 0:
+        return None
+    return qs[0].unit, qs[0].value
+
+
+def _split_label(label: str) -> tuple[str, tuple[str, float] | None]:
+    """The indicator and the unit in brackets: "地区生产总值(亿元)" -> ("地区生产总值", CNY 1e8)."""
+    unit = None
+    for m in _PARENS.finditer(label):
+        unit = _unit_of(m.group(1)) or unit
+    name = _PARENS.sub("", label) if unit else label
+    return _LABEL_TRIM.sub("", name).strip(), unit
+
+
+def _caption_year(text: str, start: int) -> str | None:
+    """The year of the line above a table ("2025年前三季度厦门市主要经济指标")."""
+    prev = text.rfind("\n", 0, max(0, start - 1))
+    for line in reversed(text[max(0, prev - 400) : start].strip().split("\n")[-2:]):
+        m = _YEAR.search(line)
+        if m:
+            return m.group(1)
+    return None
+
+
+def table_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every table block in ``text``: prose rules should skip them."""
+    return [(b[0].start, b[-1].end) for b in _blocks(text)]
+
+
+def read_tables(text: str, doc_year: int | None = None) -> list[TableCell]:
+    """Every figure in the tables of ``text``, read with its column's year, kind and unit."""
+    out: list[TableCell] = []
+    for block in _blocks(text):
+        header = block[0].cells
+        caption = _caption_year(text, block[0].start)
+        cols = []
+        for _, _, h in header:
+            year = _YEAR.search(h)
+            name, unit = _split_label(h)
+            cols.append((year.group(1) if year else None, bool(_TARGET.search(h)),
+                         bool(_GROWTH.search(h)), unit, name))  # fmt: skip
+        for row in block[1:]:
+            label_text = row.cells[0][2]
+            row_year = _YEAR.fullmatch(label_text.rstrip("年 "))
+            label, label_unit = _split_label(label_text)
+            for i, (a, b, cell) in enumerate(row.cells[1:], start=1):
+                read = _number(cell)
+                if read is None:
+                    continue
+                value, cmp, pct = read
+                year, is_target, growth, col_unit, col_name = cols[i]
+                unit = ("%", 1.0) if pct else (col_unit or label_unit)
+                if unit is None:
+                    continue  # no unit anywhere: a rank, a code or a count of what?
+                if unit[0] == "count" and _PER_10K.search(label_text):
+                    unit = ("per 10,000 people", 1.0)  # 每万人口…拥有量(件)
+                date = row_year.group(1) if row_year else (year or caption)
+                target = is_target or bool(date and doc_year and int(date) > doc_year)
+                out.append(
+                    TableCell(
+                        start=a,
+                        end=b,
+                        value=value * unit[1],
+                        unit=unit[0],
+                        kind="target" if target else "observation",
+                        comparator=cmp,
+                        growth=growth or unit[0] == "pp",
+                        date=date,
+                        indicator=col_name if row_year else label,
+                        row_start=row.start,
+                        row_end=row.end,
+                    )  # fmt: skip
+                )
+    return out

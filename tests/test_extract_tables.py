@@ -1,0 +1,89 @@
+"""Tables rendered as text (tab or "|" cells): each figure read with its column's meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from goalpost.extract import extract_text
+from goalpost.extract._tables import read_tables, table_spans
+
+
+def _cells(text: str, doc_year: int = 2025):
+    return [(c.value, c.unit, c.kind, c.date, c.growth) for c in read_tables(text, doc_year)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a plan's indicator table: a baseline column and a target column
+            "指标 | 2024年 | 2027年目标\n研发投入强度(%) | 2.95 | 3.3\n高新技术企业(家) | 7100 | 10000",
+            [
+                (2.95, "%", "observation", "2024", False),
+                (3.3, "%", "target", "2027", False),
+                (7100.0, "count", "observation", "2024", False),
+                (10000.0, "count", "target", "2027", False),
+            ],
+        ),
+        (  # the unit in the row label, a growth column in the header, the year in the caption
+            "2025年前三季度主要指标\n\n指标 | 前三季度 | 同比增长(%)\n地区生产总值(亿元) | 6210.5 | 5.6\n"
+            "外贸进出口(亿元) | — | -1.5",
+            [
+                (621050000000.0, "CNY", "observation", "2025", False),
+                (5.6, "%", "observation", "2025", True),
+                (-1.5, "%", "observation", "2025", True),
+            ],
+        ),
+        (  # HTML and DOCX tables arrive tab-separated; a later year is a target
+            "Indicator\t2023\t2030\nR&D intensity (%)\t2.1\t3.0\nStart-ups (count)\t410\t800",
+            [
+                (2.1, "%", "observation", "2023", False),
+                (3.0, "%", "target", "2030", False),
+                (410.0, "count", "observation", "2023", False),
+                (800.0, "count", "target", "2030", False),
+            ],
+        ),
+        (  # rows headed by a year: the indicator and unit come from the column
+            "| Year | Exports (EUR million) | Growth (%) |\n|---|---|---|\n| 2022 | 1,250 | 4.1 |\n"
+            "| 2023 | 1,310 | 4.8 |",
+            [
+                (1250000000.0, "EUR", "observation", "2022", False),
+                (4.1, "%", "observation", "2022", True),
+                (1310000000.0, "EUR", "observation", "2023", False),
+                (4.8, "%", "observation", "2023", True),
+            ],
+        ),
+        (  # per-capita ratios from the label
+            "指标\t2024年\t2027年\n每万人口高价值发明专利拥有量(件)\t32.5\t45",
+            [
+                (32.5, "per 10,000 people", "observation", "2024", False),
+                (45.0, "per 10,000 people", "target", "2027", False),
+            ],
+        ),
+    ],
+)
+def test_table_cells_take_their_columns_meaning(text: str, expected: list) -> None:
+    assert _cells(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home | About | News | Contact\nMenu | Login | Search | Help",  # a menu, no figures
+        "2023 | 1,250 | 4.1\n2024 | 1,310 | 4.8",  # no header: left to the prose rules
+        "Rank | Region\n1 | Bavaria\n2 | Saxony",  # no unit anywhere: ranks
+        "Single line | 2024 | 5.6",  # one row is no table
+    ],
+)
+def test_not_a_table_or_no_figures(text: str) -> None:
+    assert _cells(text) == []
+
+
+def test_table_figures_reach_extract_with_spans_and_rows() -> None:
+    text = "Key indicators\n\nIndicator\t2023\t2030 target\nR&D intensity (%)\t2.1\t3.0\n"
+    items = extract_text(text, date="2025-01-10", lang="en")
+    got = [(i.kind, i.value, i.unit, i.date, text[i.start : i.end], i.indicator) for i in items]
+    assert got == [
+        ("observation", 2.1, "%", "2023", "2.1", "R&D intensity"),
+        ("target", 3.0, "%", "2030", "3.0", "R&D intensity"),
+    ]
+    assert table_spans(text) == [(text.index("Indicator"), text.index("3.0") + 3)]
