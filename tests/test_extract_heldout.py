@@ -54,6 +54,8 @@ F1_FLOOR = {
     ("fresh12", "en"): 0.90,
     ("fresh13", "en"): 0.86,
     ("fresh13", "zh"): 0.93,
+    ("fresh14", "en"): 0.95,
+    ("fresh14", "zh"): 0.96,
 }
 FIELD_FLOOR = 0.90
 
