@@ -661,3 +661,46 @@ def test_headings_deadlines_and_baselines(text: str, expected: list[tuple]) -> N
 def test_up_to_a_number_of_things_stays_a_bound() -> None:
     (item,) = extract_text("The fund will support up to 2000 companies by 2027.", date="2024-01-01")
     assert (item.value, item.comparator) == (2000.0, "<=")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a year after "through" is the deadline, not a range's end
+        ("The state has earmarked 300 million euros through 2027 for training centres.",
+         "2024-04-10", [("target", 300000000.0, None, "2027")]),
+        # the year of a value compared against dates only that value
+        ("Suzhou AI Plan (2024-2026)\n\nThe core AI industry will exceed 150 billion yuan, "
+         "compared with 68 billion yuan in 2023.", "2024-03-28",
+         [("target", 150000000000.0, None, "2026"), ("observation", 68000000000.0, None, "2023")]),
+        # a signed change in brackets after a level
+        ("Employment in high-tech industry reached 97,500 jobs (+3.1%) in 2024.", "2025-05-12",
+         [("observation", 97500.0, None, "2024"), ("observation", 3.1, None, "2024")]),
+        # the lines right under a lead that ends with its date
+        ("Turnover by main sector, January–June 2024:\nMotor vehicles: 57.4 billion euros\n"
+         "Mechanical engineering: 39.8 billion euros", "2024-08-22",
+         [("observation", 57400000000.0, None, "2024-06"),
+          ("observation", 39800000000.0, None, "2024-06")]),
+        # a statistic's scope is no figure
+        ("In 2023, companies with 50 or more employees generated turnover of 178.5 billion euros.",
+         "2024-08-22", [("observation", 178500000000.0, None, "2023")]),
+    ],
+)  # fmt: skip
+def test_deadlines_baselines_and_leads_date_the_right_values(
+    text: str, date: str, expected: list[tuple]
+) -> None:
+    items = extract_text(text, date=date)
+    assert [(i.kind, i.value, i.value_max, i.date) for i in items] == expected
+
+
+def test_one_comparator_governs_a_list_with_long_names() -> None:
+    text = (
+        "By 2026 the city will cultivate over 30 leading AI enterprises, 100 specialized and "
+        'sophisticated "little giant" enterprises and 10 innovation platforms.'
+    )
+    assert [i.comparator for i in extract_text(text, date="2024-03-28")] == [">", ">", ">"]
+
+
+def test_signed_change_in_brackets_is_growth() -> None:
+    items = extract_text("Mechanical engineering: 39.8 billion euros (−6.5%)", date="2024-08-22")
+    assert [(i.value, i.growth) for i in items] == [(39800000000.0, False), (-6.5, True)]

@@ -198,7 +198,7 @@ _PER_N = {
     "million": "million",
 }
 _LIST_GAP = re.compile(
-    r"^[\s\w&'’-]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)$", re.I
+    r"^[\s\w&'’\"“”-]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)$", re.I
 )
 # "at least 20 percent of GDP by 2025 and 30 percent by 2030": staged values of one target
 _STAGED_GAP = re.compile(
@@ -235,6 +235,12 @@ _NOW_AFTER = re.compile(
 )
 _NOW_AFTER_CB = CaseBlind(_NOW_AFTER)
 # "2.6% of GDP (2023: 2.2%)": the bracketed value is the baseline of that year
+# A value compared against: "compared with 68 billion yuan in 2023", "from a record $1.12 billion"
+_BASE_OWNER = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|"
+    r"only\s+|just\s+|a\s+record\s+|an?\s+estimated\s+)?$",
+    re.I,
+)
 _PAREN_YEAR_BEFORE = re.compile(r"\(\s*(?:19|20)\d\d\s*[:=]\s*$")
 # "raised from the current 58 percent to 75 percent": the baseline is today's figure
 _FROM_CURRENT = re.compile(
@@ -283,7 +289,7 @@ def _propagate_comparators(s: str, qs: list[EnQuantity]) -> None:
         ):
             continue
         gap = s[a.end : b.start]
-        if (_LIST_GAP.match(gap) and not _GAP_VERB.search(gap) and len(gap.split()) <= 5) or (
+        if (_LIST_GAP.match(gap) and not _GAP_VERB.search(gap) and len(gap.split()) <= 8) or (
             a.unit == b.unit and _STAGED_GAP.match(gap)
         ):
             b.comparator = a.comparator
@@ -327,12 +333,14 @@ def _growth(s: str, q: EnQuantity, clause: tuple[int, int], wb: str | None = Non
     if q.unit in ("%", "pp") and _GROWTH_AFTER.match(s, q.end):
         return True
     if q.unit in ("%", "pp"):
-        return False
+        # "97,500 jobs (+3.1%)", "57.4 billion euros (−2.9%)": a signed change after a level
+        return _SIGNED_IN_BRACKETS.search(s, max(0, q.num_start - 3), q.num_start + 1) is not None
     if not q.currency and _FURTHER_BEFORE.search(before):
         return True  # (money "a further HK$3 billion" is another allocation, not a rise)
     return bool(q.unit == "count" and _MORE_AFTER.match(s[q.end : q.end + 12]))
 
 
+_SIGNED_IN_BRACKETS = re.compile(r"\(\s*[+\-−–]\s*\d")
 _CHANGE_WORD = re.compile(
     r"\b(?:(?P<down>decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|"
     r"fall(?:s|en|ing)?|fell|down|cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed|ing)?|"
@@ -466,7 +474,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         for t in times
         if (ow := owners.get(id(t)))
         and all(
-            _BASELINE_CB.search(s, max(0, o.start - 24), o.start) or not attached(t, o) for o in ow
+            _BASE_OWNER.search(s, max(0, o.start - 30), o.start) or not attached(t, o) for o in ow
         )
     }
     future = any(

@@ -124,6 +124,9 @@ def choose_date(
     gov = ctx.governing_date
     if gov and (doc_year is None or (_year(gov) or 0) <= doc_year):
         return gov
+    head = ctx.section_title_date
+    if head and doc_year is not None and (_year(head) or 9999) < doc_year:
+        return head  # under "Key figures Brainport region, 2024" in a 2025 release
     ref = reference_year(ctx.doc_title, ctx.doc_date)
     if ref is not None and doc_year is not None and ref < doc_year:
         return str(ref)  # a 2022 statistical communiqué speaks of 2022
@@ -204,4 +207,12 @@ def governing_date(times: list[TimeExpr], s: str) -> str | None:
         return lead.group(1)
     # "sets the following targets for 2030: at least 80% ...; 20 million ...": a list's heading
     listed = _LIST_HEAD_YEAR.search(s) if ":" in s else None
-    return listed.group(1) if listed else None
+    if listed:
+        return listed.group(1)
+    # "Turnover by main sector, January–June 2024:": a lead line's closing date dates its list
+    tail = s.rstrip()
+    if tail.endswith(":"):
+        for t in reversed(times):
+            if t.date and len(tail) - 4 <= t.end and any(c.isdigit() for c in s[t.start : t.end]):
+                return t.date
+    return None

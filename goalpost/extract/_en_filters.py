@@ -84,6 +84,12 @@ _AGE_APPOSITION_AFTER = re.compile(r",\s*(?:who|said|says|has|had|is|was|a|an|th
 _PHONE_AT = re.compile(
     r"\b(?:hotline|helpline|tel|telephone|phone|fax|call|dial|whatsapp)s?\s+(?:at|on)\s+$", re.I
 )
+_WITH_BEFORE = re.compile(r"\b(?:with|having|employing)\s+$", re.I)
+_OR_MORE_STAFF = re.compile(
+    r"\s*(?:or|and)\s+(?:more|over|above)\s+(?:employees|staff|workers|persons|people|"
+    r"members|beds|students)\b",
+    re.I,
+)
 _NANP_PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|(?<![\d-])\d{3}-\d{3}-\d{4}\b")
 _HOTLINE_AFTER = re.compile(
     r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:hotline|helpline|service\s+line|call\s+cent(?:er|re))\b", re.I
@@ -511,6 +517,13 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         and _POST_END.match(s, ne)
     ):
         return "postcode"  # "Guangzhou 510000."
+    if (
+        q.unit == "count"
+        and not q.scaled
+        and _WITH_BEFORE.search(s, max(0, q.start - 8), q.start)
+        and _OR_MORE_STAFF.match(s, q.num_end)
+    ):
+        return "threshold"  # "companies with 50 or more employees": the scope of a statistic
     if q.words and s[ns:ne].lower() in ("nought", "naught"):
         return "not a quantity"
     if is_year_like(s, q):

@@ -132,6 +132,8 @@ def extract(document: Document) -> list[Item]:
     lead_dates: dict[tuple[int, int], str] = {}
     fallback_heading: str | None = None
     first_para_of: dict[tuple[int, int], int] = {}
+    colon_lead = False
+    prev_end = 0
     tables = table_spans(norm) if "\t" in norm or "|" in norm or "｜" in norm else []
     if tables:
         items.extend(_table_items(document, norm, period, region))
@@ -139,7 +141,10 @@ def extract(document: Document) -> list[Item]:
         if tables and any(a <= sp.start < b for a, b in tables):
             continue  # read by its columns (_table_items), not as prose
         if sp.paragraph != para:
-            governing = None
+            # lines right under a "…, January–June 2024:" lead keep its date; a blank line ends it
+            keep = colon_lead and "\n\n" not in norm[prev_end : sp.start]
+            governing = governing if keep else None
+            colon_lead = colon_lead and keep
             lead_target = False
             para = sp.paragraph
         enclosing = outline.at(sp.start)
@@ -210,6 +215,9 @@ def extract(document: Document) -> list[Item]:
         elif inner is not None and not in_heading:
             first_para_of.setdefault((inner.start, inner.end), para)
         previous = text[sp.start : sp.end]
+        prev_end = sp.end
+        if previous.rstrip().endswith(":") and result.sets_governing_date and not in_heading:
+            colon_lead = True
         if lang == "en" and previous.rstrip().endswith(":") and _INTENT_LEAD.search(previous):
             lead_target = True
     return _dedupe(items)

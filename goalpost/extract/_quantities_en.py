@@ -535,6 +535,8 @@ def _maybe_range(text: str, q: EnQuantity, end: int, region: str | None, cur: st
     elif q2.unit == "count" and q.unit != "count":
         if q.unit in ("%", "pp") or q2.words != q.words:
             return  # "rose 5.0% to 470,000": a change and a level, not a range
+        if plain2 and not q2.scaled and 1900 <= v2 <= 2100:
+            return  # "300 million euros through 2027": a deadline, not a range's end
         if not q2.scaled and q.scaled and q.value:
             q2.value = v2 * (q.value / _raw_numeral(text, q))
         q2.unit = q.unit
