@@ -13,8 +13,8 @@ Every test looks at the normalized sentence ``s`` and local offsets.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from goalpost.extract._en_phones import phone_number
 from goalpost.extract._quantities_en import EnQuantity
 from goalpost.extract._text import word_before
 
@@ -44,14 +44,6 @@ _REF_BEFORE = re.compile(
     r"[Cc]lauses|[Pp]ages|pp|[Ii]tems|[Tt]ables|[Ff]igures|[Aa]nnexes|[Aa]ppendices|[Rr]ules|"
     r"[Pp]arts|[Ss]chedules)\.?|#|§)\s*$"
 )
-# A phone or fax number: digit groups after "Tel"/"Call" or an international "+86".
-_PHONE = re.compile(
-    r"(?:\b(?:tel|telephone|phone|fax|call|calling|hotline|mobile|dial|contact|whatsapp|"
-    r"enquiries|inquiries)\b\.?\s*"
-    r"(?:at\s+|on\s+)?(?:no\.?\s*|number\s*)?[:：]?\s*\+?|\+)"
-    r"\s*(?:\(\d{1,4}\)\s*)?\d{1,4}\)?(?:[\s.-]\(?\d{1,8}\)?){1,5}",  # "(+84) 24 3943 9393"
-    re.I,
-)
 _RANK_AFTER = re.compile(
     r"\s*(?:places?|positions?|spots?|notch(?:es)?|ranks?|rungs?)\b|\s*(?:in|among)\s+the\s+(?:world|country|nation)\b",
     re.I,
@@ -80,23 +72,10 @@ _OWN_MAKE_UP = re.compile(
     re.I,
 )
 _AGE_APPOSITION_AFTER = re.compile(r",\s*(?:who|said|says|has|had|is|was|a|an|the)\b")
-# "call the ICT Division hotline at 333"
-_PHONE_AT = re.compile(
-    r"\b(?:hotline|helpline|tel|telephone|phone|fax|call|dial|whatsapp)s?\s+(?:at|on)\s+$", re.I
-)
 _WITH_BEFORE = re.compile(r"\b(?:with|having|employing)\s+$", re.I)
 _OR_MORE_STAFF = re.compile(
     r"\s*(?:or|and)\s+(?:more|over|above)\s+(?:employees|staff|workers|persons|people|"
     r"members|beds|students)\b",
-    re.I,
-)
-_NANP_PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|(?<![\d-])\d{3}-\d{3}-\d{4}\b")
-_HOTLINE_AFTER = re.compile(
-    r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:hotline|helpline|service\s+line|call\s+cent(?:er|re))\b", re.I
-)
-_LINE_BEFORE = re.compile(
-    r"\b(?:toll-?free|free|service|help|contact|information|enquiry|inquiry|customer)\s+"
-    r"(?:line|number|hotline)\s*(?:at\s+|on\s+)?[:：]?\s*$",
     re.I,
 )
 _INDEX_NAMES = re.compile(
@@ -255,32 +234,12 @@ _TIME_PREP = re.compile(
 )
 
 _QUOTED = re.compile(r'"([^"]{1,80})"')
-_PHONE_WORD = re.compile(
-    r"(?i)\b(?:tel|telephone|phone|fax|call|hotline|mobile|dial|contact|whatsapp)\b"
-)
 _BOUND_BEFORE = re.compile(r"\b(?:to|at|within|be|is|are|was|were)\s+$", re.I)
 _DURATION_OF = re.compile(r"\s*(?:of|in\s+a\s+row|running)\b|-", re.I)
 _BASE_YEAR_AFTER = re.compile(r"\s*(?:[,.;:)]|$|levels?\b|figures?\b)")
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}([a-z]+s)\b")
 _POST_PLACE = re.compile(r"[A-Z][a-z]+,?\s+$")
 _POST_END = re.compile(r"\s*(?:[.,;)]|$)")
-# The word right before a number that makes it a phone number. Narrower than _PHONE_WORD,
-# whose "call", "contact" and "mobile" also precede real figures ("mobile 5G users").
-_PHONE_LAST = frozenset(
-    [
-        "hotline",
-        "hotlines",
-        "tel",
-        "tel.",
-        "telephone",
-        "phone",
-        "fax",
-        "dial",
-        "whatsapp",
-        "helpline",
-        "sms",
-    ]
-)
 _QUARTER_BEFORE = re.compile(r"\b[QH][1-4]\s*$")
 # "from 12 to 14 November 2025", "3-5 March": the first day of a span of dates
 _DAY_SPAN_AFTER = re.compile(
@@ -323,30 +282,7 @@ _DEC_DIGIT = re.compile(r"\d")
 
 # Substrings every match of ``_PHONE_WORD`` / ``_THRESHOLD_HINT`` holds
 # (lower-cased): a cheap test that rules most text out.
-_PHONE_KEYS = re.compile("tel|phone|fax|call|hotline|mobile|dial|contact|whatsapp|quiries")
 _THRESHOLD_KEYS = re.compile(_THRESHOLD_HINT.pattern)  # case-sensitive: for lower-cased text
-
-
-def _phone_word(text: str) -> bool:
-    """``_PHONE_WORD.search(text)``, skipped for ASCII text without any of its words."""
-    if text.isascii() and not _PHONE_KEYS.search(text.lower()):
-        return False
-    return _PHONE_WORD.search(text) is not None
-
-
-@lru_cache(maxsize=64)
-def _may_hold_phone(s: str) -> bool:
-    """Whether ``_PHONE`` can match anywhere in ``s``: every match starts at "+" or a phone word."""
-    return "+" in s or not s.isascii() or _PHONE_KEYS.search(s.lower()) is not None
-
-
-def _has_digit(s: str, lo: int, hi: int) -> bool:
-    """Whether ``s[lo:hi]`` holds a character for which ``str.isdigit`` holds."""
-    if _DEC_DIGIT.search(s, lo, hi):
-        return True
-    # ``\d`` misses the few non-decimal digits ("²"): only non-ASCII text can hold them.
-    window = s[lo:hi]
-    return not window.isascii() and any(c.isdigit() for c in window)
 
 
 def _quote_spans(s: str) -> list[tuple[int, int]]:
@@ -358,28 +294,6 @@ def _quote_spans(s: str) -> list[tuple[int, int]]:
         if len(m.group(1).split()) <= 8:
             out.append((m.start(), m.end()))
     return out
-
-
-def _in_phone_number(s: str, ns: int, ne: int) -> bool:
-    """Whether s[ns:ne] lies in a run of digit groups that reads as a phone number."""
-    if not _may_hold_phone(s):
-        return False  # the answer below is only ever yes after a ``_PHONE`` match
-    lo = max(0, ns - 40)
-    if (
-        not _has_digit(s, lo, ns)
-        and not _phone_word(s[lo:ns])
-        and s[max(0, ns - 2) : ns].strip() != "+"
-    ):
-        return False
-    lo, hi = max(0, ns - 60), min(len(s), ne + 40)
-    window = s[lo:hi]
-    if "+" not in window and window.isascii() and not _PHONE_KEYS.search(window.lower()):
-        return False  # every phone number starts at "+" or a phone word
-    for m in _PHONE.finditer(s, lo, hi):
-        digits = sum(c.isdigit() for c in m.group())
-        if m.start() <= ns and ne <= m.end() and digits >= 7:
-            return True
-    return False
 
 
 _TIME_UNIT = re.compile(
@@ -472,8 +386,6 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     raw = s[ns:ne]
     if len(raw) >= 3 and raw[0] == "0" and raw[1].isdigit():
         return "identifier"  # "020-12345678", "0755": phone and area codes
-    if q.unit == "count" and not q.scaled and word_before(s, ns) in _PHONE_LAST:
-        return "phone number"  # "call the service hotline 12345", "Tel 96110"
     if (
         q.unit == "count"
         and not q.scaled
@@ -482,31 +394,8 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         and _POST_PLACE.search(s, max(0, q.start - 30), q.start)
     ):
         return "age"  # "said Professor Marie Tremblay, 54, who will direct it"
-    if (
-        q.unit == "count"
-        and not q.scaled
-        and word_before(s, ns) in ("at", "on")
-        and _PHONE_AT.search(s, max(0, ns - 20), ns)
-    ):
+    if phone_number(s, q):
         return "phone number"
-    if (
-        not q.scaled
-        and not q.currency
-        and (
-            _NANP_PHONE.search(s, max(0, ns - 6), min(len(s), ne + 10))
-            and any(a <= ns and ne <= b for a, b in (m.span() for m in _NANP_PHONE.finditer(s)))
-        )
-    ):
-        return "phone number"  # "Media contact: (303) 892-3840"
-    if (
-        q.unit == "count"
-        and not q.scaled
-        and (_HOTLINE_AFTER.match(s, q.end) or _LINE_BEFORE.search(s, max(0, ns - 30), ns))
-    ):
-        return "phone number"  # "call the 12345 government hotline", "toll-free line 6060"
-    # not only plain integers: "+353 1 234 5678" reads "1 234" as one grouped number
-    if not q.words and not q.scaled and not q.currency and _in_phone_number(s, ns, ne):
-        return "phone number"  # "Call 6123 4567", "Fax: +86 10 6851 2150"
     if q.plain_int and q.unit == "count" and _ADDRESS_AFTER.match(s, q.end):
         return "address"  # "88 Tianhe Road"
     if (
