@@ -650,3 +650,20 @@ def test_subsidy_rates_caps_and_experts_views_are_not_items(text: str) -> None:
     from goalpost.extract import extract_text
 
     assert extract_text(text, date="2025-05-30") == []
+
+
+def test_a_colon_lead_of_targets_governs_its_later_clauses() -> None:
+    from goalpost.extract import extract_text
+
+    text = (
+        "2024年，全市地区生产总值达到1.42万亿元。\n\n2025年全市的主要目标是：地区生产总值增长5.5%；"
+        "数字经济规模突破8000亿元；全年完成重点项目投资2000亿元。全年完成重点项目投资1800亿元。"
+    )
+    items = extract_text(text, date="2025-01-15")
+    assert [(i.kind, i.value) for i in items] == [
+        ("observation", 1420000000000.0),
+        ("target", 5.5),
+        ("target", 800000000000.0),
+        ("target", 200000000000.0),
+        ("observation", 180000000000.0),  # after the full stop the lead no longer governs
+    ]

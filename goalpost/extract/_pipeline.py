@@ -220,9 +220,17 @@ def extract(document: Document) -> list[Item]:
             colon_lead = True
         if lang == "en" and previous.rstrip().endswith(":") and _INTENT_LEAD.search(previous):
             lead_target = True
+        elif lang != "en":
+            # 主要目标是：…；…；…。 : the clauses after a colon lead of targets, up to the full stop
+            tail = previous.rstrip()
+            lead_target = (lead_target or bool(_ZH_TARGET_LEAD.search(previous))) and tail[-1:] in (
+                "；",
+                ";",
+            )
     return _dedupe(items)
 
 
+_ZH_TARGET_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]")
 # "By 2027, the province will:", "Singapore aims to:", "Departmental R&D budgets (2025-26):"
 _INTENT_LEAD = re.compile(
     r"\b(?:will|shall|aims?\s+to|plans?\s+to|seeks?\s+to|strives?\s+to|is\s+to|are\s+to|targets?|"

@@ -463,6 +463,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             None if gov_point else gov_year,
             is_plan,
             governing_is_point=gov_point,
+            governing_target=ctx.governing_target,
         )
         if kind == "observation" and budget and _budget(norm, q) and not (t and t.role == "asof"):
             kind = "target"

@@ -62,6 +62,7 @@ def classify_kind(
     governing_year: int | None,
     is_plan: bool,
     governing_is_point: bool = False,
+    governing_target: bool = False,
 ) -> str:
     """``"target"`` or ``"observation"`` for one quantity.
 
@@ -89,8 +90,8 @@ def classify_kind(
         t += 1  # 培育形成…, 打造…: a sentence that opens with an action reads as a plan
     if "由" in prefix:
         prefix = _BASELINE_FROM.sub("", prefix)
-    if "目标" in prefix and _TARGET_LEAD.search(prefix):
-        t += 4
+    if governing_target or ("目标" in prefix and _TARGET_LEAD.search(prefix)):
+        t += 4  # under 主要目标是：, in this sentence or an earlier clause of the list
     context = (prefix + clause)[-240:]  # the words near the figure, so long sentences stay linear
     targets = len(_TARGET_WORDS.findall(context))
     observed = _OBSERVE_WORDS.findall(context)
