@@ -59,6 +59,29 @@ def _cells(text: str, doc_year: int = 2025):
                 (45.0, "per 10,000 people", "target", "2027", False),
             ],
         ),
+        (  # the unit in a line above the table
+            "2024年主要指标\n单位：亿元\n指标 | 2023年 | 2024年\n工业增加值 | 1200 | 1300",
+            [
+                (120000000000.0, "CNY", "observation", "2023", False),
+                (130000000000.0, "CNY", "observation", "2024", False),
+            ],
+        ),
+        (  # ... or in the caption's brackets
+            "Table 2. Exports by sector (Unit: EUR million)\nSector\t2023\t2024\nMachinery\t1,250\t1,310",
+            [
+                (1250000000.0, "EUR", "observation", "2023", False),
+                (1310000000.0, "EUR", "observation", "2024", False),
+            ],
+        ),
+        (  # a unit column
+            "指标 | 单位 | 2024年 | 2028年目标\n高新技术企业 | 家 | 7100 | 12000\n研发投入强度 | % | 2.9 | 3.5",
+            [
+                (7100.0, "count", "observation", "2024", False),
+                (12000.0, "count", "target", "2028", False),
+                (2.9, "%", "observation", "2024", False),
+                (3.5, "%", "target", "2028", False),
+            ],
+        ),
     ],
 )
 def test_table_cells_take_their_columns_meaning(text: str, expected: list) -> None:

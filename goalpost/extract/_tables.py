@@ -159,6 +159,19 @@ def _split_label(label: str) -> tuple[str, tuple[str, float] | None]:
     return _LABEL_TRIM.sub("", name).strip(), unit
 
 
+_UNIT_HEADERS = frozenset(("单位", "计量单位", "unit", "units", "unit of measure"))
+_UNIT_LINE = re.compile(r"(?:单位|unit|units)\s*[:：]\s*([^\n)）;；]{1,24})", re.I)
+
+
+def _caption_unit(text: str, start: int) -> tuple[str, float] | None:
+    """The unit a line above the table names: "单位：万元", "(Unit: EUR million)"."""
+    for line in reversed(text[max(0, start - 300) : start].strip().split("\n")[-2:]):
+        m = _UNIT_LINE.search(line)
+        if m:
+            return _unit_of(m.group(1).strip())
+    return None
+
+
 def _caption_year(text: str, start: int) -> str | None:
     """The year of the line above a table ("2025年前三季度厦门市主要经济指标")."""
     prev = text.rfind("\n", 0, max(0, start - 1))
@@ -180,14 +193,19 @@ def read_tables(text: str, doc_year: int | None = None) -> list[TableCell]:
     for block in _blocks(text):
         header = block[0].cells
         caption = _caption_year(text, block[0].start)
+        caption_unit = _caption_unit(text, block[0].start)
         cols = []
         for _, _, h in header:
             year = _YEAR.search(h)
             name, unit = _split_label(h)
             cols.append((year.group(1) if year else None, bool(_TARGET.search(h)),
                          bool(_GROWTH.search(h)), unit, name))  # fmt: skip
+        unit_col = next(
+            (i for i, (_, _, h) in enumerate(header) if h.lower() in _UNIT_HEADERS), None
+        )
         for row in block[1:]:
             label_text = row.cells[0][2]
+            row_unit = _unit_of(row.cells[unit_col][2]) if unit_col else None
             row_year = _YEAR.fullmatch(label_text.rstrip("年 "))
             label, label_unit = _split_label(label_text)
             for i, (a, b, cell) in enumerate(row.cells[1:], start=1):
@@ -196,7 +214,7 @@ def read_tables(text: str, doc_year: int | None = None) -> list[TableCell]:
                     continue
                 value, cmp, pct = read
                 year, is_target, growth, col_unit, col_name = cols[i]
-                unit = ("%", 1.0) if pct else (col_unit or label_unit)
+                unit = ("%", 1.0) if pct else (col_unit or row_unit or label_unit or caption_unit)
                 if unit is None:
                     continue  # no unit anywhere: a rank, a code or a count of what?
                 if unit[0] == "count" and _PER_10K.search(label_text):
