@@ -110,3 +110,26 @@ def test_table_figures_reach_extract_with_spans_and_rows() -> None:
         ("target", 3.0, "%", "2030", "3.0", "R&D intensity"),
     ]
     assert table_spans(text) == [(text.index("Indicator"), text.index("3.0") + 3)]
+
+
+def test_an_html_table_is_read_by_its_columns(tmp_path) -> None:
+    from goalpost.documents import read_document
+    from goalpost.extract import extract
+
+    page = tmp_path / "indicators.html"
+    page.write_text(
+        "<html><head><title>Key indicators 2024</title></head><body><h1>Key indicators</h1>"
+        "<p>Published 10 January 2025.</p><table>"
+        "<tr><th>Indicator</th><th>2023</th><th>2030 target</th></tr>"
+        "<tr><td>R&amp;D intensity (%)</td><td>2.1</td><td>3.0</td></tr>"
+        "<tr><td>Start-ups (count)</td><td>410</td><td>800</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    got = [(i.kind, i.value, i.unit, i.date, doc.text[i.start : i.end]) for i in extract(doc)]
+    assert got == [
+        ("observation", 2.1, "%", "2023", "2.1"),
+        ("target", 3.0, "%", "2030", "3.0"),
+        ("observation", 410.0, "count", "2023", "410"),
+        ("target", 800.0, "count", "2030", "800"),
+    ]
