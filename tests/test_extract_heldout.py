@@ -56,6 +56,8 @@ F1_FLOOR = {
     ("fresh13", "zh"): 0.93,
     ("fresh14", "en"): 0.95,
     ("fresh14", "zh"): 0.96,
+    ("fresh15", "en"): 0.85,
+    ("fresh15", "zh"): 0.95,
 }
 FIELD_FLOOR = 0.90
 

@@ -133,3 +133,13 @@ def test_an_html_table_is_read_by_its_columns(tmp_path) -> None:
         ("observation", 410.0, "count", "2023", "410"),
         ("target", 800.0, "count", "2030", "800"),
     ]
+
+
+def test_a_numbering_column_is_skipped() -> None:
+    text = "序号\t指标\t单位\t2025年\t2030年目标\n1\t研发经费投入强度\t%\t3.2\t3.8\n2\t高新技术企业数量\t家\t9500\t13000"
+    assert _cells(text) == [
+        (3.2, "%", "observation", "2025", False),
+        (3.8, "%", "target", "2030", False),
+        (9500.0, "count", "observation", "2025", False),
+        (13000.0, "count", "target", "2030", False),
+    ]

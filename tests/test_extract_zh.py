@@ -667,3 +667,44 @@ def test_a_colon_lead_of_targets_governs_its_later_clauses() -> None:
         ("target", 200000000000.0),
         ("observation", 180000000000.0),  # after the full stop the lead no longer governs
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2027年，培育科创板上市企业十五家左右。", [(15.0, "count", "2027")]),  # 十五 is 15 here
+        ("制造业机器人密度达到每万名工人450台。", [(450.0, "per 10,000 workers", None)]),
+        ("到2027年，动力电池产能达到300GWh。", [(300.0, "GWh", "2027")]),
+        (
+            "（二）完善零部件本地配套体系，企业达到50家。",
+            [(50.0, "count", None)],
+        ),  # 零部件 is a word
+        ("赣州位列第68位，较上年前移3位。", []),
+        ("注：本表统计范围为年主营业务收入2000万元及以上的工业法人单位。", []),
+    ],
+)
+def test_fifteen_per_worker_ratios_and_words_that_are_no_figures(
+    text: str, expected: list[tuple]
+) -> None:
+    from goalpost.extract import extract_text
+
+    items = extract_text(text, date="2025-05-08")
+    assert [(i.value, i.unit) for i in items] == [(v, u) for v, u, _ in expected]
+    assert all(i.date == d for i, (_, _, d) in zip(items, expected, strict=True) if d)
+
+
+def test_a_work_reports_task_section_holds_targets() -> None:
+    from goalpost._models import Document
+    from goalpost.documents import build_document
+    from goalpost.extract import extract
+
+    text = (
+        "一、2024年工作回顾\n2024年，全市地区生产总值完成8200亿元。\n二、重点工作\n"
+        "（一）加快培育新质生产力。新增高新技术企业、科技型中小企业分别超过800家、3000家。"
+    )
+    doc: Document = build_document(text, title="2025年石家庄市政府工作报告", date="2025-02-14")
+    assert [(i.kind, i.value) for i in extract(doc)] == [
+        ("observation", 820000000000.0),
+        ("target", 800.0),
+        ("target", 3000.0),
+    ]

@@ -28,6 +28,7 @@ _FYP_EN = re.compile(
 _FYP_ZH = re.compile(
     r"(?:第)?十([一二三四五六七八九]?)(?:个)?五(?:年规划|年计划|规划|计划|期间|时期|”|\"|末|$|[^年])"
 )
+_BARE_FYP_ZH = re.compile(r"(?:第)?十(?:个)?五(?:年规划|年计划|规划|计划|期间|时期|”|\"|末)")
 _FYP_ZH_NUM = re.compile(r"第(\d{1,2})个五年(?:规划|计划)")
 
 _YEAR_RANGE = re.compile(
@@ -66,6 +67,8 @@ def five_year_plan_mentions(text: str) -> list[tuple[int, int, int]]:
         out.append((m.start(), m.end(), five_year_plan_end(n)))
     if not text.isascii():
         for m in _FYP_ZH.finditer(text):
+            if not m.group(1) and not _BARE_FYP_ZH.match(m.group(0)):
+                continue  # 十五家, 十五个: the number 15, not the 10th Five-Year Plan
             n = 10 + _ZH_DIGITS.get(m.group(1), 0)
             out.append((m.start(), m.start() + 3 + len(m.group(1)), five_year_plan_end(n)))
         for m in _FYP_ZH_NUM.finditer(text):

@@ -197,6 +197,7 @@ def extract(document: Document) -> list[Item]:
                     norm_text=norm,
                     section_lead_date=lead,
                     governing_target=lead_target,
+                    section_titles=tuple(sec.title for sec in enclosing),
                 ),
                 guarded=comp is not en,
             )

@@ -159,6 +159,7 @@ def _split_label(label: str) -> tuple[str, tuple[str, float] | None]:
     return _LABEL_TRIM.sub("", name).strip(), unit
 
 
+_NUMBER_HEADERS = frozenset(("序号", "编号", "no", "#", "s/n", "item"))
 _UNIT_HEADERS = frozenset(("单位", "计量单位", "unit", "units", "unit of measure"))
 _UNIT_LINE = re.compile(r"(?:单位|unit|units)\s*[:：]\s*([^\n)）;；]{1,24})", re.I)
 
@@ -203,12 +204,14 @@ def read_tables(text: str, doc_year: int | None = None) -> list[TableCell]:
         unit_col = next(
             (i for i, (_, _, h) in enumerate(header) if h.lower() in _UNIT_HEADERS), None
         )
+        # "序号 | 指标 | 单位 | …", "No. | Indicator | …": the label is the column after the number
+        first = 1 if header[0][2].lower().rstrip(".") in _NUMBER_HEADERS else 0
         for row in block[1:]:
-            label_text = row.cells[0][2]
+            label_text = row.cells[first][2]
             row_unit = _unit_of(row.cells[unit_col][2]) if unit_col else None
             row_year = _YEAR.fullmatch(label_text.rstrip("年 "))
             label, label_unit = _split_label(label_text)
-            for i, (a, b, cell) in enumerate(row.cells[1:], start=1):
+            for i, (a, b, cell) in enumerate(row.cells[first + 1 :], start=first + 1):
                 read = _number(cell)
                 if read is None:
                     continue

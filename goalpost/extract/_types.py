@@ -91,6 +91,8 @@ class SentenceContext:
     # A lead line of this paragraph ending in ":" that states intent ("By 2027, the province
     # will:", "Departmental R&D budgets (2025-26):"): lines under it without a cue are targets.
     governing_target: bool = False
+    # Every enclosing section's title, innermost first ("（一）加快培育新质生产力", "三、重点工作").
+    section_titles: tuple[str, ...] = ()
 
     @property
     def norm_sentence(self) -> str:

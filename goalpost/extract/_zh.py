@@ -254,6 +254,12 @@ def _qualifier(norm: str, q: _Q, qs: list[_Q], i: int) -> bool:
     return q.unit not in ("count", "") and bool(_QUALIFIED.match(after))
 
 
+_TASK_SECTION = re.compile(
+    r"重点工作|重点任务|主要任务|工作安排|目标任务|预期目标|主要目标|发展目标|工作重点|工作思路|下一步"
+)
+_REVIEW_SECTION = re.compile(r"回顾|成效|成就|进展|完成情况|总结|运行情况")
+_SCOPE_NOTE = re.compile(r"统计范围|统计口径|起点标准")
+_RANK_MOVE = re.compile(r"(?:前移|上升|提升|进位|后退|下降|前进|跃升)(?:了)?\s*$")
 _INCENTIVE = re.compile(r"给予|奖励|补助|资助|补贴|奖补|配套")
 _PER_UNIT = re.compile(r"^对|给予|一次性|最高|单个|每家|每个|每项|每人")
 
@@ -315,6 +321,14 @@ def _budget(norm: str, q: _Q) -> bool:
 def _keep(q: _Q, norm: str) -> bool:
     if q.single_cn and not q.unit and q.value_max is None:
         return False
+    if q.single_cn and q.value == 0:
+        return False  # 零部件, 零排放, 零距离: a word, not the figure 0
+    if _SCOPE_NOTE.search(norm, max(0, q.start - 24), q.start):
+        return False  # 注：本表统计范围为年主营业务收入2000万元及以上: a statistic's scope
+    if "位" in norm[q.num_end : q.end + 1] and _RANK_MOVE.search(
+        norm, max(0, q.start - 6), q.start
+    ):
+        return False  # 较上年前移3位: a move in a ranking
     if is_article(norm, q):
         return False
     return not is_document_part(norm, q.start, q.num_end, q.value, q.unit)
@@ -389,6 +403,9 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     # 今年一季度，…；… : a month of the current year dates statistics, not a deadline.
     gov_point = bool(gov and len(gov) >= 7 and gov_year is not None and gov_year == dy)
     is_plan = ctx.doc_is_plan or bool(_POLICY_TITLE.search(ctx.doc_title or ""))
+    # 三、重点工作 / 2025年目标任务 in a 政府工作报告: the year's tasks, not its review
+    task_section = any(_TASK_SECTION.search(t) and not _REVIEW_SECTION.search(t)
+                       for t in ctx.section_titles)  # fmt: skip
     mentions = region_mentions(norm[: max(q.start for q in qs)])
     # Times, other figures and region names are never part of an indicator.
     skip = sorted(
@@ -464,6 +481,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             is_plan,
             governing_is_point=gov_point,
             governing_target=ctx.governing_target,
+            task_section=task_section,
         )
         if kind == "observation" and budget and _budget(norm, q) and not (t and t.role == "asof"):
             kind = "target"

@@ -63,6 +63,7 @@ def classify_kind(
     is_plan: bool,
     governing_is_point: bool = False,
     governing_target: bool = False,
+    task_section: bool = False,
 ) -> str:
     """``"target"`` or ``"observation"`` for one quantity.
 
@@ -92,6 +93,8 @@ def classify_kind(
         prefix = _BASELINE_FROM.sub("", prefix)
     if governing_target or ("目标" in prefix and _TARGET_LEAD.search(prefix)):
         t += 4  # under 主要目标是：, in this sentence or an earlier clause of the list
+    if task_section and date_year is None:
+        t += 2  # under 重点工作 / 主要目标: a lean towards targets that reported words outweigh
     context = (prefix + clause)[-240:]  # the words near the figure, so long sentences stay linear
     targets = len(_TARGET_WORDS.findall(context))
     observed = _OBSERVE_WORDS.findall(context)
@@ -323,7 +326,7 @@ def is_document_part(norm: str, q_start: int, q_end: int, value: float, unit: st
 _PER = re.compile(
     r"(?=[每十百万千/])(?:"  # the characters a match starts with: ``re`` tries it only there
     r"(?:每|(?<![\d.一二三四五六七八九十百千万亿两]))(?P<n>十万|百万|万|千|百)(?:个|名)?"
-    r"(?:人口|常住人口|就业人员|劳动力|人(?!次|年))|/(?P<m>万|千|百)人"
+    r"(?:人口|常住人口|就业人员|劳动力|(?P<w>工人|职工|从业人员)|人(?!次|年))|/(?P<m>万|千|百)人"
     r")"
 )
 _PER_AFTER = re.compile(r"\s*/\s*(?P<m>十万|万|千|百)人")
@@ -349,7 +352,9 @@ def per_capita_unit(norm: str, from_: int, q_start: int, q_end: int) -> str | No
         if m is None:
             return None
         return _PER_NAME[m.group("m")]
-    return _PER_NAME[m.group("n") or m.group("m")]
+    name = _PER_NAME[m.group("n") or m.group("m")]
+    # 机器人密度达到每万名工人450台: per 10,000 workers
+    return name.replace("people", "workers") if m.group("w") else name
 
 
 # --- region -------------------------------------------------------------------

@@ -95,6 +95,9 @@ _UNITS: dict[str, tuple[str, float]] = {
     "微克/立方米": ("µg/m3", 1),  # PM2.5 年均浓度
     "EFLOPS": ("EFLOPS", 1),  # 算力规模
     "PFLOPS": ("PFLOPS", 1),
+    "GWh": ("GWh", 1),
+    "MWh": ("MWh", 1),
+    "TWh": ("TWh", 1),
     "GW": ("GW", 1),
     "MW": ("MW", 1),
     "kW": ("kW", 1),
