@@ -704,3 +704,23 @@ def test_one_comparator_governs_a_list_with_long_names() -> None:
 def test_signed_change_in_brackets_is_growth() -> None:
     items = extract_text("Mechanical engineering: 39.8 billion euros (−6.5%)", date="2024-08-22")
     assert [(i.value, i.growth) for i in items] == [(39800000000.0, False), (-6.5, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what was approved is past; the value it aims at by a coming year is the target
+        ("The Government has approved a programme to raise the share of GDP to 10% by 2030.",
+         [("target", 10.0, "2030")]),
+        ("Exports rose to 10% in 2024.", [("observation", 10.0, "2024")]),
+        # a speech's numbered paragraph and a year before a singular noun in "-ss"
+        ("148. Honourable Speaker, the budget allocates Rs 5 billion for 2025.",
+         [("target", 5000000000.0, "2025")]),
+        ("Renewable energy and storage targets: 2024 progress update", []),
+    ],
+)  # fmt: skip
+def test_approved_aims_numbered_paragraphs_and_headline_years(
+    text: str, expected: list[tuple]
+) -> None:
+    items = extract_text(text, date="2025-02-06")
+    assert [(i.kind, i.value, i.date) for i in items] == expected

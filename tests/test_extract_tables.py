@@ -143,3 +143,25 @@ def test_a_numbering_column_is_skipped() -> None:
         (9500.0, "count", "observation", "2025", False),
         (13000.0, "count", "target", "2030", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a "% change" column; the caption's base year ("compared with 2022") is not the date
+            "Gross value added by activity, 2023\nThe nominal change compared with 2022.\n\n"
+            "Sector\tValue (EUR million)\t% change\nManufacturing\t11,842\t1.9",
+            [(11842000000.0, "EUR", "observation", "2023", False),
+             (1.9, "%", "observation", "2023", True)],
+        ),
+        (  # the unit after a comma in the row label
+            "Indicator | 2022 | 2023\nInnovation activity of enterprises, % | 11.2 | 11.9\n"
+            "Internal R&D expenditure, KZT billion | 119.3 | 138.7",
+            [(11.2, "%", "observation", "2022", False), (11.9, "%", "observation", "2023", False),
+             (119300000000.0, "KZT", "observation", "2022", False),
+             (138700000000.0, "KZT", "observation", "2023", False)],
+        ),
+    ],
+)  # fmt: skip
+def test_percent_columns_base_years_and_units_after_a_comma(text: str, expected: list) -> None:
+    assert _cells(text) == expected

@@ -241,6 +241,13 @@ _BASE_OWNER = re.compile(
     r"only\s+|just\s+|a\s+record\s+|an?\s+estimated\s+)?$",
     re.I,
 )
+_TO_CHANGE_CB = CaseBlind(
+    re.compile(
+        r"\bto\s+(?:raise|increase|lift|boost|bring|reach|grow|expand|double|triple|cut|reduce|"
+        r"lower|achieve|attain|create|build|train|attract|install|deploy|add)\b",
+        re.I,
+    )
+)
 _PAREN_YEAR_BEFORE = re.compile(r"\(\s*(?:19|20)\d\d\s*[:=]\s*$")
 # "raised from the current 58 percent to 75 percent": the baseline is today's figure
 _FROM_CURRENT = re.compile(
@@ -570,6 +577,19 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             ):
                 # "- increase the number of patents issued ... by 25 percent": a plan's task line
                 # whose participles ("issued", "listed") are no report of the past
+                kind = "target"
+            elif (
+                kind == "observation"
+                and _TO_CHANGE_CB.search(s, max(clause[0], q.start - 80), q.start)
+                and any(
+                    t.role == "deadline"
+                    and (_year(t.date) or 0) > (doc_year or 9999)
+                    and clause[0] <= t.start < clause[1]
+                    for t in date_times_of(q)
+                )
+            ):
+                # "has approved a programme to raise the share to 10% by 2030": what was approved
+                # is past, the value it aims at is the target
                 kind = "target"
         if kind is None:
             # No verb decides: a future deadline makes it a target, a past date

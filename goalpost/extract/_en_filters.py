@@ -260,6 +260,7 @@ _CLOSE_SQUARE = re.compile(r"\s*\]")
 _OPEN_PAREN = re.compile(r"\(\s*$")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _LIST_MARK = re.compile(r"[.)、]\s")
+_NUMBERED_PARAGRAPH = re.compile(r"\s*\d{1,3}\.\s*")  # a sentence that is only "148."
 _LABEL_NUMBER_BEFORE = re.compile(
     r"\s*(?:Goal|Objective|Pillar|Priority|Action|Strategy|Mission|Measure|Target|Step|Outcome|"
     r"Theme|Area|Programme|Program|Project|Initiative|Task|Section|Chapter|Article|Axis|Policy|"
@@ -367,6 +368,7 @@ def is_year_like(s: str, q: EnQuantity) -> bool:
     return not (
         nxt
         and nxt.group(1) not in ("years", "months", "days", "is", "was", "has", "levels", "prices")
+        and not nxt.group(1).endswith(("ss", "us"))  # "2024 progress update", "2025 census"
     )
 
 
@@ -494,6 +496,8 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             return "list numbering"
         if _LABEL_NUMBER_BEFORE.fullmatch(s, 0, ns) and _LABEL_NUMBER_AFTER.match(s, ne):
             return "list numbering"  # "Goal 1: Build a skilled workforce", "Pillar 3 – Talent"
+    if q.plain_int and q.unit == "count" and _NUMBERED_PARAGRAPH.fullmatch(s):
+        return "list numbering"  # "148. Honourable Speaker, ...": a speech's numbered paragraph
     if q.unit == "count" and not q.scaled and not s[:ns].strip() and _SECTION_NUMBER.match(s, ns):
         return "list numbering"  # "4.2 Finance and economic planning": a section's number
     if (

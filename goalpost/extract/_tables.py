@@ -156,11 +156,21 @@ def _split_label(label: str) -> tuple[str, tuple[str, float] | None]:
     for m in _PARENS.finditer(label):
         unit = _unit_of(m.group(1)) or unit
     name = _PARENS.sub("", label) if unit else label
+    if unit is None and ("," in label or "，" in label):
+        # "Internal R&D expenditure, KZT billion", "Level of innovation activity, %"
+        head, _, tail = label.replace("，", ",").rpartition(",")
+        unit = _unit_of(tail.strip()) if len(tail.split()) <= 3 else None
+        name = head if unit else label
     return _LABEL_TRIM.sub("", name).strip(), unit
 
 
 _NUMBER_HEADERS = frozenset(("序号", "编号", "no", "#", "s/n", "item"))
 _UNIT_HEADERS = frozenset(("单位", "计量单位", "unit", "units", "unit of measure"))
+_PCT_HEADER = re.compile(r"^\s*%|%\s*$|\bper\s*cent\b|\bpercent\b", re.I)
+# a year the line names as a comparison base: "the change compared with 2022"
+_BASE_YEAR = re.compile(
+    r"(?:compared\s+(?:with|to)|than|from|since|over|against|vs\.?|较|比)\s*$", re.I
+)
 _UNIT_LINE = re.compile(r"(?:单位|unit|units)\s*[:：]\s*([^\n)）;；]{1,24})", re.I)
 
 
@@ -176,10 +186,10 @@ def _caption_unit(text: str, start: int) -> tuple[str, float] | None:
 def _caption_year(text: str, start: int) -> str | None:
     """The year of the line above a table ("2025年前三季度厦门市主要经济指标")."""
     prev = text.rfind("\n", 0, max(0, start - 1))
-    for line in reversed(text[max(0, prev - 400) : start].strip().split("\n")[-2:]):
-        m = _YEAR.search(line)
-        if m:
-            return m.group(1)
+    for line in reversed(text[max(0, prev - 400) : start].strip().split("\n")[-3:]):
+        for m in _YEAR.finditer(line):
+            if not _BASE_YEAR.search(line, 0, m.start()):
+                return m.group(1)
     return None
 
 
@@ -199,6 +209,8 @@ def read_tables(text: str, doc_year: int | None = None) -> list[TableCell]:
         for _, _, h in header:
             year = _YEAR.search(h)
             name, unit = _split_label(h)
+            if unit is None and _PCT_HEADER.search(h):
+                unit = ("%", 1.0)  # a "% change" column
             cols.append((year.group(1) if year else None, bool(_TARGET.search(h)),
                          bool(_GROWTH.search(h)), unit, name))  # fmt: skip
         unit_col = next(
