@@ -90,7 +90,7 @@ def unit_key(unit: str | None) -> str:
         return "tonne"  # "tonnes a year", "tonnes/year", "万吨" all measure tonnes
     if low in _UNIT_ALIASES:
         return _UNIT_ALIASES[low]  # one unit written two ways ("hectares" = "ha")
-    if len(up) == 3 and up.isalpha() and up.isupper() and low not in ("pcs",):
+    if len(u) == 3 and u.isalpha() and u.isupper():
         return up  # ISO currency code
     return low.rstrip("s") if low.isascii() else low
 
