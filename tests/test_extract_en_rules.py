@@ -724,3 +724,18 @@ def test_approved_aims_numbered_paragraphs_and_headline_years(
 ) -> None:
     items = extract_text(text, date="2025-02-06")
     assert [(i.kind, i.value, i.date) for i in items] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("The share will rise to 12% and 16% by 2026 and 2030 respectively, from 8.4% in 2022.",
+         ["2026", "2030", "2022"]),
+        ("The city will build 30 and 50 labs by 2025 and 2027, respectively.", ["2025", "2027"]),
+        ("Output rose 5% and 7% in 2022 and 2023 respectively.", ["2022", "2023"]),
+        ("Exports and imports grew by 9.9 percent and 10.3 percent respectively in 2023.",
+         ["2023", "2023"]),
+    ],
+)  # fmt: skip
+def test_respectively_pairs_values_with_years(text: str, dates: list[str]) -> None:
+    assert [i.date for i in extract_text(text, date="2024-06-18")] == dates

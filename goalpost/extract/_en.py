@@ -682,7 +682,33 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 lang="en",
             )
         )
+    if _RESPECTIVELY.search(s) and len(result.items) >= 2:
+        _pair_respective_dates(s, base, result.items)
     return result
+
+
+_JOINED = re.compile(r"\s*(?:,\s*and|,|and|&)\s*", re.I)
+_YEAR_LIST = re.compile(
+    r"\b((?:19|20)\d\d)((?:\s*,\s*(?:19|20)\d\d)*)\s*,?\s*and\s+((?:19|20)\d\d)\b"
+)
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
+
+
+def _pair_respective_dates(s: str, base: int, items: list[Item]) -> None:
+    """ "rise to 12% and 16% by 2026 and 2030 respectively": the n-th value takes the n-th year."""
+    for m in _YEAR_LIST.finditer(s):
+        years = [m.group(1), *_YEAR4.findall(m.group(2)), m.group(3)]
+        before = [i for i in items if i.end - base <= m.start()]
+        group: list[Item] = []
+        for it in reversed(before):  # the values joined right before the years
+            if group and not _JOINED.fullmatch(s, it.end - base, group[0].start - base):
+                break
+            group.insert(0, it)
+            if len(group) == len(years):
+                break
+        if len(group) == len(years) and all(i.kind == group[0].kind for i in group):
+            for it, y in zip(group, years, strict=True):
+                it.date = y
 
 
 def _as_written(s: str, raw: str, name: str) -> str:
