@@ -739,3 +739,17 @@ def test_approved_aims_numbered_paragraphs_and_headline_years(
 )  # fmt: skip
 def test_respectively_pairs_values_with_years(text: str, dates: list[str]) -> None:
     assert [i.date for i in extract_text(text, date="2024-06-18")] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Since the programme was launched in 2019, more than 1,000 professorships have been "
+         "created.", ["2024-10-08"]),
+        ("In 2019, the city had 500 firms.", ["2019"]),
+    ],
+)  # fmt: skip
+def test_a_leading_since_clause_starts_a_count_it_does_not_date(
+    text: str, dates: list[str]
+) -> None:
+    assert [i.date for i in extract_text(text, date="2024-10-08")] == dates

@@ -10,6 +10,7 @@ comparator (one comparator may govern a list), unit refinements ("per
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from goalpost._models import Item
@@ -426,6 +427,11 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         return result
     ref = reference_year(ctx.doc_title, ctx.doc_date)
     times = find_times(s, doc_date=ctx.doc_date, ref_year=ref)
+    since = _SINCE_CLAUSE.match(s) if "ince" in s[:12] else None
+    if since:
+        # "Since the programme was launched in 2019, 1,000 professorships have been created":
+        # the year starts the count; the figures stand as of now
+        times = [replace(t, role="since") if t.end <= since.end() else t for t in times]
     result.sets_governing_date = governing_date(times, s)
     qs = scan_quantities(s, region=ctx.doc_region)
     if not qs:
@@ -687,6 +693,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     return result
 
 
+_SINCE_CLAUSE = re.compile(r"\s*Since\s+(?:the|its|it|a|an|this|our)\b[^,;.]{0,80},")
 _JOINED = re.compile(r"\s*(?:,\s*and|,|and|&)\s*", re.I)
 _YEAR_LIST = re.compile(
     r"\b((?:19|20)\d\d)((?:\s*,\s*(?:19|20)\d\d)*)\s*,?\s*and\s+((?:19|20)\d\d)\b"
