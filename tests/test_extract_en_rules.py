@@ -753,3 +753,16 @@ def test_a_leading_since_clause_starts_a_count_it_does_not_date(
     text: str, dates: list[str]
 ) -> None:
     assert [i.date for i in extract_text(text, date="2024-10-08")] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("LAHORE, 13 June 2024 - The Punjab government has unveiled an Annual Development "
+         "Programme of PKR 842 billion for fiscal year 2024-25.", "target"),
+        ("In 2023 the city unveiled a $100 million fund.", "observation"),  # a past year's news
+    ],
+)  # fmt: skip
+def test_money_unveiled_for_the_current_period_is_a_commitment(text: str, kind: str) -> None:
+    (item,) = extract_text(text, date="2024-06-13")
+    assert item.kind == kind

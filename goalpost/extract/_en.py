@@ -224,7 +224,7 @@ _BUDGET_CB = CaseBlind(BUDGET, word_start=True)
 _COMMITTED = re.compile(
     r"\b(?:has|have|had|will|shall|to|been)\s+(?:\w+\s+)?"
     r"(?:commit(?:s|ted)?|approv(?:e|es|ed)|allocat(?:e|es|ed)|earmark(?:s|ed)?|"
-    r"set(?:s)?\s+aside|pledg(?:e|es|ed)|budget(?:s|ed)?|appropriat(?:e|es|ed))\b",
+    r"set(?:s)?\s+aside|pledg(?:e|es|ed)|budget(?:s|ed)?|appropriat(?:e|es|ed)|unveil(?:s|ed)?)\b",
     re.I,
 )
 _COMMITTED_CB = CaseBlind(_COMMITTED, word_start=True)
