@@ -55,7 +55,7 @@ _CURRENCY_ALIASES = {
 
 _UNIT_ALIASES = {
     "hectare": "ha", "hectares": "ha", "公顷": "ha", "微克/立方米": "ug/m3", "µg/m3": "ug/m3",
-    "μg/m3": "ug/m3", "µg/m³": "ug/m3", "μg/m³": "ug/m3",
+    "μg/m3": "ug/m3", "µg/m³": "ug/m3", "μg/m³": "ug/m3", "mbps": "mbit/s", "gbps": "gbit/s",
 }  # fmt: skip
 
 

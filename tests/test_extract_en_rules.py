@@ -766,3 +766,16 @@ def test_a_leading_since_clause_starts_a_count_it_does_not_date(
 def test_money_unveiled_for_the_current_period_is_a_commitment(text: str, kind: str) -> None:
     (item,) = extract_text(text, date="2024-06-13")
     assert item.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Broadband speed is to be raised to no less than 100 Mbit/s by 2026.", "Mbit/s"),
+        ("Speeds reached 1 Gbit/s in 2024.", "Gbit/s"),
+        ("Speeds reached 50 Mbps in 2024.", "Mbps"),
+    ],
+)
+def test_data_rates_are_units(text: str, unit: str) -> None:
+    (item,) = extract_text(text, date="2025-01-10")
+    assert item.unit == unit

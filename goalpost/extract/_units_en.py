@@ -435,7 +435,7 @@ _UNIT_SYMBOLS = [
     (r"ha", "ha", 1.0),
     (r"GWh|TWh|MWh|kWh", None, 1.0),
     (r"GW|MW|kW", None, 1.0),
-    (r"Gbps|Mbps|Tbps|GB|TB|PB|EB", None, 1.0),
+    (r"[KMGT]bit/s|Gbps|Mbps|Tbps|GB|TB|PB|EB", None, 1.0),
     (r"[EPTG]FLOPS|[EPTG]flops", None, 1.0),
     (r"Mt", "t", 1e6),
     (r"kt", "t", 1e3),
