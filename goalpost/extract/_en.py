@@ -235,7 +235,6 @@ _NOW_AFTER = re.compile(
     re.I,
 )
 _NOW_AFTER_CB = CaseBlind(_NOW_AFTER)
-# "2.6% of GDP (2023: 2.2%)": the bracketed value is the baseline of that year
 # A value compared against: "compared with 68 billion yuan in 2023", "from a record $1.12 billion"
 _BASE_OWNER = re.compile(
     r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|"
@@ -249,6 +248,7 @@ _TO_CHANGE_CB = CaseBlind(
         re.I,
     )
 )
+# "2.6% of GDP (2023: 2.2%)": the bracketed value is the baseline of that year
 _PAREN_YEAR_BEFORE = re.compile(r"\(\s*(?:19|20)\d\d\s*[:=]\s*$")
 # "raised from the current 58 percent to 75 percent": the baseline is today's figure
 _FROM_CURRENT = re.compile(

@@ -278,11 +278,10 @@ _TOTAL_WORD = re.compile(r"\b(?:combined|total|aggregate|overall|cumulative)\b",
 _WHOSE = re.compile(r"\bwhose\b")
 _CLAUSE_MARK = re.compile(r"[,;]")
 _PLAN_WORD = re.compile(r"\b(?:plan|target|goal|aims?)\b")
-_DEC_DIGIT = re.compile(r"\d")
 
 
-# Substrings every match of ``_PHONE_WORD`` / ``_THRESHOLD_HINT`` holds
-# (lower-cased): a cheap test that rules most text out.
+# Substrings every match of ``_THRESHOLD_HINT`` holds (lower-cased): a cheap test that rules
+# most text out.
 _THRESHOLD_KEYS = re.compile(_THRESHOLD_HINT.pattern)  # case-sensitive: for lower-cased text
 
 

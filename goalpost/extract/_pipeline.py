@@ -27,9 +27,10 @@ from collections.abc import Callable
 
 from goalpost._models import Document, Item, Section
 from goalpost.extract._en import may_hold_number, sets_deadline_without_number
+from goalpost.extract._en_dates import _year
 from goalpost.extract._periods import plan_period, reads_as_plan, title_year
 from goalpost.extract._split import split_sentences
-from goalpost.extract._tables import read_tables, table_spans
+from goalpost.extract._tables import Table, find_tables
 from goalpost.extract._text import normalized, sentence_lang
 from goalpost.extract._types import SentenceContext, SentenceResult
 
@@ -134,9 +135,10 @@ def extract(document: Document) -> list[Item]:
     first_para_of: dict[tuple[int, int], int] = {}
     colon_lead = False
     prev_end = 0
-    tables = table_spans(norm) if "\t" in norm or "|" in norm or "｜" in norm else []
-    if tables:
-        items.extend(_table_items(document, norm, period, region))
+    found = find_tables(norm, _year(document.date))
+    tables = [(t.start, t.end) for t in found]
+    if found:
+        items.extend(_table_items(document, found, period, region))
     for sp in split_sentences(norm):
         if tables and any(a <= sp.start < b for a, b in tables):
             continue  # read by its columns (_table_items), not as prose
@@ -217,14 +219,16 @@ def extract(document: Document) -> list[Item]:
             first_para_of.setdefault((inner.start, inner.end), para)
         previous = text[sp.start : sp.end]
         prev_end = sp.end
-        if previous.rstrip().endswith(":") and result.sets_governing_date and not in_heading:
+        tail = previous.rstrip()[-1:]
+        if tail == ":" and result.sets_governing_date and not in_heading:
             colon_lead = True
-        if lang == "en" and previous.rstrip().endswith(":") and _INTENT_LEAD.search(previous):
-            lead_target = True
-        elif lang != "en":
+        if lang == "en":
+            lead_target = lead_target or (tail == ":" and _INTENT_LEAD.search(previous) is not None)
+        else:
             # 主要目标是：…；…；…。 : the clauses after a colon lead of targets, up to the full stop
-            tail = previous.rstrip()
-            lead_target = (lead_target or bool(_ZH_TARGET_LEAD.search(previous))) and tail[-1:] in (
+            lead_target = (
+                lead_target or _ZH_TARGET_LEAD.search(previous) is not None
+            ) and tail in (
                 "；",
                 ";",
             )
@@ -272,14 +276,13 @@ def _zh_may_hold_figure() -> Callable[[str], bool] | None:
 
 
 def _table_items(
-    document: Document, norm: str, period: tuple[int, int] | None, region: str | None
+    document: Document, tables: list[Table], period: tuple[int, int] | None, region: str | None
 ) -> list[Item]:
     """The figures of the document's tables, each dated and typed by its column."""
-    doc_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
     outline = _Outline(list(document.sections or []))
     text = document.text or ""
     out: list[Item] = []
-    for c in read_tables(norm, doc_year):
+    for c in (c for t in tables for c in t.cells):
         date = c.date
         if date is None:
             date = str(period[1]) if c.kind == "target" and period else document.date

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["TableCell", "read_tables", "table_spans"]
+__all__ = ["Table", "TableCell", "find_tables", "read_tables", "table_spans"]
 
 _SPLIT = re.compile(r"\s*(?:\t|\||｜)\s*")
 _RULE = re.compile(r"^[\s|:\-–—=+]*$")  # a Markdown "---|---" line
@@ -63,6 +63,15 @@ class TableCell:
 
 
 @dataclass
+class Table:
+    """A table block (header row to last row) and the figures read from it."""
+
+    start: int
+    end: int
+    cells: list[TableCell]
+
+
+@dataclass
 class _Row:
     start: int
     end: int
@@ -75,10 +84,11 @@ def _rows(text: str) -> list[_Row | None]:
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if not ("\t" in line or "|" in line or "｜" in line) or _RULE.match(line):
-            out.append(
-                None if not _RULE.match(line) or not line.strip() else _Row(start, start, [])
-            )
+        if _RULE.match(line):
+            out.append(_Row(start, start, []) if line.strip() else None)  # "---|---", or blank
+            continue
+        if not ("\t" in line or "|" in line or "｜" in line):
+            out.append(None)
             continue
         cells: list[tuple[int, int, str]] = []
         at = 0
@@ -98,6 +108,8 @@ def _rows(text: str) -> list[_Row | None]:
 
 def _blocks(text: str) -> list[list[_Row]]:
     blocks: list[list[_Row]] = []
+    if not ("\t" in text or "|" in text or "｜" in text):
+        return blocks  # most prose: no cell separator anywhere
     run: list[_Row] = []
     for row in [*_rows(text), None]:
         if row is not None and not row.cells:
@@ -195,13 +207,20 @@ def _caption_year(text: str, start: int) -> str | None:
 
 def table_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every table block in ``text``: prose rules should skip them."""
-    return [(b[0].start, b[-1].end) for b in _blocks(text)]
+    return [(t.start, t.end) for t in find_tables(text)]
 
 
 def read_tables(text: str, doc_year: int | None = None) -> list[TableCell]:
     """Every figure in the tables of ``text``, read with its column's year, kind and unit."""
-    out: list[TableCell] = []
+    return [c for t in find_tables(text, doc_year) for c in t.cells]
+
+
+def find_tables(text: str, doc_year: int | None = None) -> list[Table]:
+    """Every table block of ``text`` with its figures (``read_tables`` per block)."""
+    tables: list[Table] = []
     for block in _blocks(text):
+        out: list[TableCell] = []
+        tables.append(Table(block[0].start, block[-1].end, out))
         header = block[0].cells
         caption = _caption_year(text, block[0].start)
         caption_unit = _caption_unit(text, block[0].start)
@@ -251,4 +270,4 @@ def read_tables(text: str, doc_year: int | None = None) -> list[TableCell]:
                         row_end=row.end,
                     )  # fmt: skip
                 )
-    return out
+    return tables

@@ -334,15 +334,14 @@ def find_times(
             date = f"{y}-{mo:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
         elif kind == "year":
             date, role = m.group("y"), _role(m.group("y_pre"))
+            # "will invest €3.7 billion up to 2030": a coming year is a deadline
             if (
                 role == "asof"
                 and dy is not None
                 and int(date) > dy
                 and m.group("y_pre")[:2] == "up"
             ):
-                role = (
-                    "deadline"  # "will invest €3.7 billion up to 2030": a coming year is a deadline
-                )
+                role = "deadline"
             if not m.group("y_pre") and _ON_BEFORE.search(
                 text[max(start, m.start() - 9) : m.start()]
             ):

@@ -275,9 +275,7 @@ def _incentive(norm: str, q: _Q) -> bool:
         return True
     # 按照15%给予补助，单个企业每年最高不超过300万元: the cap in the clause after the subsidy
     if a and norm[a - 1] in "，," and _CAP_LEAD.match(clause):
-        pa = max((m.end() for m in _CLAUSE_END.finditer(norm, max(0, a - 1 - _WINDOW), a - 1)),
-                 default=max(0, a - 1 - _WINDOW))  # fmt: skip
-        return bool(_INCENTIVE.search(norm, pa, a))
+        return bool(_INCENTIVE.search(norm, _clause_start(norm, a - 1), a))
     return False
 
 
@@ -297,9 +295,14 @@ _PROJECTION = re.compile(
 _BUDGET = re.compile(r"(?:安排|设立|设置|预留|统筹|筹集)[^，,；;。]{0,16}(?:资金|基金|经费|预算)")
 
 
+def _clause_start(norm: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (within ``_WINDOW`` characters)."""
+    w = max(0, pos - _WINDOW)
+    return max((m.end() for m in _CLAUSE_END.finditer(norm, w, pos)), default=w)
+
+
 def _clause_of(norm: str, q: _Q) -> tuple[int, int]:
-    w = max(0, q.start - _WINDOW)
-    a = max((m.end() for m in _CLAUSE_END.finditer(norm, w, q.start)), default=w)
+    a = _clause_start(norm, q.start)
     m = _CLAUSE_END.search(norm, q.end, q.end + _WINDOW)
     return a, (m.start() if m else min(len(norm), q.end + _WINDOW))
 
