@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from goalpost._linking import unit_family
+from goalpost.store._quick import revision_labels
 
 
 def _source_of(row: dict[str, Any]) -> str:
@@ -149,14 +150,7 @@ def scoreboard(
     # why: every target -> one pass over each table; filtered -> only the targets' rows
     ids = [t["id"] for t in targets] if filters else None
     assessments = store.assessments(ids)
-    revs: dict[str, list[str]] = defaultdict(list)
-    for r in store.revisions(ids):
-        if r["older_id"]:
-            revs[r["older_id"]].append(
-                r["kind"] if r["kind"] == "superseded" else f"{r['kind']} later"
-            )
-        if r["newer_id"] and r["kind"] != "superseded":
-            revs[r["newer_id"]].append(r["kind"])
+    revs = revision_labels((r["older_id"], r["newer_id"], r["kind"]) for r in store.revisions(ids))
     for t in targets:
         t["assessment"] = assessments.get(t["id"])
         t["revisions"] = revs.get(t["id"], [])

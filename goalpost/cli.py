@@ -435,16 +435,27 @@ def status(db_url, region, indicator, status, plan, fmt, limit, offset):
 
     Example: goalpost status --format json --limit 50 --offset 50
     """
-    from goalpost._scoreboard import status_records
+    from goalpost._scoreboard import status_record
 
-    store = _store(db_url)
-    filters = {"region": region, "indicator": indicator, "status": status, "plan": plan,
-               "limit": limit, "offset": offset}  # fmt: skip
+    filters = {"region": region, "indicator": indicator, "status": status, "plan": plan}
+    rows = None
+    if limit is not None:
+        from goalpost.store._quick import scoreboard_page
+
+        # why: one page needs three SELECTs, not SQLAlchemy's import (~140 ms of a ~300 ms run)
+        rows = scoreboard_page(db_url, limit=limit, offset=offset, **filters)
+    if rows is None:
+        from goalpost._scoreboard import scoreboard
+
+        rows = scoreboard(_store(db_url), limit=limit, offset=offset, **filters)
     if fmt == "json":
-        recs = status_records(store, **filters)
+        recs = [status_record(r) for r in rows]
         click.echo(json.dumps(recs, ensure_ascii=False, indent=2, default=str))
     else:
-        _print_scoreboard(store, **filters)
+        from goalpost._render import scoreboard_tables
+
+        for table in scoreboard_tables(rows):
+            out.print(table)
 
 
 @main.command()

@@ -8,56 +8,21 @@ filter and sort combination is paged both ways and compared.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
-from pathlib import Path
 
 import pytest
-from web_fixtures import fill_store
+from web_fixtures import BOARD_FILTERS, fill_board_mix
 
 from goalpost.store import _queries as qy
 from goalpost.store._board import TargetBoard
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _make_big_db():
-    spec = importlib.util.spec_from_file_location(
-        "make_big_db", REPO / "benchmarks" / "make_big_db.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
 
 @pytest.fixture
 def board_store(store):
-    _make_big_db().build(store.url, 400, 400, 3)
-    fill_store(store)  # why: its targets have no assessment from build(), and odd texts
-    targets = store.items(kind="target")
-    for t in targets[::37]:
-        store.review_item(t["id"], "reject", actor="test")
-    for t in targets[5::41]:
-        store.review_item(t["id"], "correct", actor="test", fields={"region": None, "date": None})
-    return store
+    return fill_board_mix(store)
 
 
-FILTERS = [
-    {},
-    {"region": "region03"},
-    {"region": "GUANGZHOU"},
-    {"status": "off_track"},
-    {"status": "not_assessed"},
-    {"region": "Region07", "status": "achieved"},
-    {"plan": "plan no. 3"},
-    {"plan": "s&t plan 1"},
-    {"plan": "plan00002"},
-    {"indicator": "indicator_01"},
-    {"indicator": "High-Tech"},
-    {"year": "2016"},
-    {"year": "2021", "region": "Region01", "status": "missed"},
-    {"region": "nowhere"},
-]
+FILTERS = BOARD_FILTERS
 
 
 @pytest.mark.parametrize("sort", qy.SORTS)

@@ -7,6 +7,8 @@ ids the tests refer to.
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
 from typing import Any
 
 from goalpost._models import Document, Item, Section
@@ -177,3 +179,43 @@ def _assessment(target_id: str, status: str, progress: float | None, latest: flo
         "forecast_value": fc, "forecast_low": lo, "forecast_high": hi, "forecast_probability": 0.6 if fc else None,
         "explanation": explanation, "details": '{"deciding": "test"}',
     }  # fmt: skip
+
+
+BOARD_FILTERS = [
+    {},
+    {"region": "region03"},
+    {"region": "GUANGZHOU"},
+    {"status": "off_track"},
+    {"status": "not_assessed"},
+    {"region": "Region07", "status": "achieved"},
+    {"plan": "plan no. 3"},
+    {"plan": "s&t plan 1"},
+    {"plan": "plan00002"},
+    {"indicator": "indicator_01"},
+    {"indicator": "High-Tech"},
+    {"year": "2016"},
+    {"year": "2021", "region": "Region01", "status": "missed"},
+    {"region": "nowhere"},
+]
+
+
+def fill_board_mix(store: Any, documents: int = 400) -> Any:
+    """A generated scoreboard plus the hand-made corpus, some targets rejected or corrected.
+
+    The mix the paged-scoreboard tests compare on: ``make_big_db.build``'s
+    assessed targets, the web corpus (non-ASCII titles, Chinese, targets
+    without assessments or dates), every 37th target rejected and every
+    41st stripped of its region and date by a review.
+    """
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "make_big_db.py"
+    spec = importlib.util.spec_from_file_location("make_big_db", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.build(store.url, documents, documents, 3)
+    fill_store(store)  # why: its targets have no assessment from build(), and odd texts
+    targets = store.items(kind="target")
+    for t in targets[::37]:
+        store.review_item(t["id"], "reject", actor="test")
+    for t in targets[5::41]:
+        store.review_item(t["id"], "correct", actor="test", fields={"region": None, "date": None})
+    return store

@@ -9,13 +9,13 @@ parameter.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import and_, case, distinct, func, literal, or_, select
 
 from goalpost.store import _schema as t
+from goalpost.store._quick import revision_labels
 
 STATUSES = (
     "achieved",
@@ -286,7 +286,6 @@ def attach_assessments(store: Any, rows: list[dict[str, Any]]) -> None:
     if not ids:
         return
     a, rv = t.assessments, t.revisions
-    revs: dict[str, list[str]] = defaultdict(list)
     with store.engine.connect() as c:
         found = {
             r["target_id"]: dict(r)
@@ -295,12 +294,7 @@ def attach_assessments(store: Any, rows: list[dict[str, Any]]) -> None:
         q = select(rv.c.older_id, rv.c.newer_id, rv.c.kind).where(
             or_(rv.c.older_id.in_(ids), rv.c.newer_id.in_(ids))
         )
-        for older, newer, kind in c.execute(q):
-            # why: same wording as goalpost.scoreboard(), so CLI and web agree
-            if older:
-                revs[older].append(kind if kind == "superseded" else f"{kind} later")
-            if newer and kind != "superseded":
-                revs[newer].append(kind)
+        revs = revision_labels(c.execute(q))
     for r in rows:
         r["assessment"] = found.get(r["id"])
         r["revisions"] = revs.get(r["id"], [])
