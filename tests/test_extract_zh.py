@@ -708,3 +708,44 @@ def test_a_work_reports_task_section_holds_targets() -> None:
         ("target", 800.0),
         ("target", 3000.0),
     ]
+
+
+# --- the SARs' and Taiwan's currencies -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "value", "unit", "growth"),
+    [
+        ("2024年本市新創事業獲得投資金額達新臺幣286億元", "Taipei", 2.86e10, "TWD", False),
+        ("今年將投入新台幣12.5億元推動智慧城市", "Taiwan", 1.25e9, "TWD", False),
+        ("2024年共資助科研項目287個，資助金額約2.6億澳門元", "Macao", 2.6e8, "MOP", False),
+        (
+            "本地研發總開支在2023年達到約330億元",
+            "Hong Kong",
+            3.3e10,
+            "HKD",
+            False,
+        ),  # 元 in HK's own text
+        ("澳門研發經費2023年為15億元", "Macao", 1.5e9, "MOP", False),
+        (
+            "本地研发总开支在2023年达到约330亿元",
+            "Hong Kong",
+            3.3e10,
+            "CNY",
+            False,
+        ),  # simplified: a mainland text
+        (
+            "本地研發總開支達到約330億元人民幣",
+            "Hong Kong",
+            3.3e10,
+            "CNY",
+            False,
+        ),  # 人民幣 written out
+        ("合作区实现地区生产总值252亿元", "Macao", 2.52e10, "CNY", False),
+        ("2024年竹科營業額較2023年成長12.5%", "Taiwan", 12.5, "%", True),  # 成長: grew
+    ],
+)
+def test_local_currencies_and_traditional_growth(text, region, value, unit, growth) -> None:
+    items = extract_sentence(_ctx(text, doc_region=region)).items
+    got = [(i.value, i.unit, i.growth) for i in items]
+    assert (pytest.approx(value), unit, growth) in got, got

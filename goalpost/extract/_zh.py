@@ -36,6 +36,7 @@ from goalpost.extract._zh_numbers import _table as _zh_table
 from goalpost.extract._zh_quantities import (
     _Q,
     is_article,
+    local_yuan,
     parse_zh_numbers,
     parse_zh_quantities,
     scan_quantities,
@@ -491,6 +492,11 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         date = t.date if t else _fallback_date(kind, ctx, norm)
         upto = ind[0] if ind and ind[0] < q.start else q.start
         region = find_region(norm, upto, ctx.doc_region, mentions)
+        if unit == "CNY" and _traditional(raw, norm):
+            # why: a bare 元 is the local dollar in the SARs' and Taiwan's own (traditional)
+            # writing; a mainland text about them writes 港元, and the document's place, not
+            # a passing mention, decides (横琴粤澳合作区 is not Macao)
+            unit = local_yuan(norm, q.start, q.end, ctx.doc_region) or unit
         ev_start = min(q.start, ind[0]) if ind else q.start
         ev_end = max(q.end, ind[1]) if ind else q.end
         if ind is not None:
@@ -519,6 +525,15 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             )
         )
     return result
+
+
+def _traditional(raw: str, norm: str) -> bool:
+    """Whether the sentence is written in traditional characters (its working copy differs).
+
+    >>> _traditional("研發總開支", "研发总开支"), _traditional("研发", "研发")
+    (True, False)
+    """
+    return raw != norm and any(a != b and "\u4e00" <= a <= "\u9fff" for a, b in zip(raw, norm))
 
 
 _SPLIT = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")

@@ -61,6 +61,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "日元": ("JPY", 1),
     "英镑": ("GBP", 1),
     "新台币": ("TWD", 1),
+    "澳门元": ("MOP", 1),
+    "澳门币": ("MOP", 1),
     "台币": ("TWD", 1),
     "瑞士法郎": ("CHF", 1),
     "平方公里": ("sq km", 1),
@@ -198,7 +200,7 @@ _CMP_SUFFIX = re.compile(
 _SUFFIX_OF = {"以下": "<=", "以内": "<=", "之内": "<=", "之下": "<", "左右": "~", "上下": "~"}
 _GROWTH = re.compile(
     r"(?P<g>同比|环比|比上年|较上年|比去年|较去年|年均|年平均|平均每年|每年)?"
-    r"(?P<v>增长率|增长速度|增长幅度|增速|增幅|涨幅|降幅|增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|下滑|收窄|扩大|"
+    r"(?P<v>增长率|增长速度|增长幅度|增速|增幅|涨幅|降幅|增长|成长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|下滑|收窄|扩大|"
     r"加快|放缓|负增长)?(?P<f>了|为|达到|达|到|至)?\s*$"
 )
 _ADDED = re.compile(r"(?:新增|净增|新增加)[^，,；;。、]{0,20}$")
@@ -212,8 +214,12 @@ _TENTHS = re.compile(r"\s*成(?![为员果本立熟效就交长绩都功型品�
 _RATIO_OF = re.compile(r"是[^，,；;。]{0,12}的(?:[\d.]+倍[、和])*$")
 _ABOUT_SHARE = re.compile(r"约占[^，,；;。]{0,12}$")
 _GROWTH_AFTER = re.compile(r"\s*的?(?:增长|增速|增幅)")
-_CURRENCY_BEFORE = re.compile(r"(人民币|￥|¥|US\$|\$|美元|欧元|€)\s*$")
-_CURRENCY_ISO = {"人民币": "CNY", "￥": "CNY", "¥": "CNY", "US$": "USD", "$": "USD", "美元": "USD"}
+_CURRENCY_BEFORE = re.compile(
+    r"(人民币|新台币|台币|港币|港元|澳门币|澳门元|￥|¥|US\$|\$|美元|欧元|€)\s*$"
+)
+_CURRENCY_ISO = {"人民币": "CNY", "￥": "CNY", "¥": "CNY", "US$": "USD", "$": "USD", "美元": "USD",
+                 "新台币": "TWD", "台币": "TWD", "港币": "HKD", "港元": "HKD", "澳门币": "MOP",
+                 "澳门元": "MOP"}  # fmt: skip
 _CLAUSE_STOP = "，,。；;：:、！？!?（）()“”\"'《》\n"
 
 
@@ -400,6 +406,23 @@ def _comparator_and_growth(norm: str, q: _Q) -> None:
             q.unit, q.value, q.end = unit, q.value * factor, um.end()
 
 
+# Where a bare 元 is not the renminbi: the local dollar of the SARs and Taiwan.
+_LOCAL_YUAN = {"Hong Kong": "HKD", "Macao": "MOP", "Taiwan": "TWD"}
+
+
+def local_yuan(norm: str, start: int, end: int, region: str | None) -> str | None:
+    """The currency a bare 元 (no 人民币 written) means in ``region``, when it is not CNY.
+
+    >>> local_yuan("约330亿元", 1, 6, "Hong Kong"), local_yuan("330亿元人民币", 0, 9, "Hong Kong")
+    ('HKD', None)
+    """
+    from goalpost.extract._units_en import _lineage
+
+    if norm[end - 1 : end] != "元" or "人民币" in norm[max(0, start - 3) : end]:
+        return None
+    return next((_LOCAL_YUAN[r] for r in _lineage(region) if r in _LOCAL_YUAN), None)
+
+
 def _currency_prefix(norm: str, q: _Q) -> None:
     """人民币50亿元 / ￥300 / $20 / US$5: currency written before the number."""
     before = norm[max(0, q.start - 4) : q.start]
@@ -407,7 +430,9 @@ def _currency_prefix(norm: str, q: _Q) -> None:
     if not m:
         return
     cur = _CURRENCY_ISO.get(m.group(1), "EUR")
-    if q.unit in ("", cur):
+    # why: 新台币286亿元 / 港币50亿元: the bare 元 after the number only says "currency unit"
+    bare_yuan = q.unit == "CNY" and norm[q.end - 1 : q.end] == "元"
+    if q.unit in ("", cur) or bare_yuan:
         q.unit = cur
         q.start -= len(m.group(0))
 
