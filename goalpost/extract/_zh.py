@@ -533,7 +533,9 @@ def _traditional(raw: str, norm: str) -> bool:
     >>> _traditional("研發總開支", "研发总开支"), _traditional("研发", "研发")
     (True, False)
     """
-    return raw != norm and any(a != b and "\u4e00" <= a <= "\u9fff" for a, b in zip(raw, norm))
+    return raw != norm and any(
+        a != b and "\u4e00" <= a <= "\u9fff" for a, b in zip(raw, norm, strict=False)
+    )
 
 
 _SPLIT = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
