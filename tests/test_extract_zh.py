@@ -749,3 +749,18 @@ def test_local_currencies_and_traditional_growth(text, region, value, unit, grow
     items = extract_sentence(_ctx(text, doc_region=region)).items
     got = [(i.value, i.unit, i.growth) for i in items]
     assert (pytest.approx(value), unit, growth) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        ("全市技术合同成交额完成460亿元，同比增长19.6%。", "observation", "2024"),
+        ("全市高新技术企业总数达到4500家。", "observation", "2024"),
+        ("2025年，我们将力争全市技术合同成交额达到520亿元。", "target", "2025"),
+    ],
+)
+def test_summary_and_plan_title_reports_the_earlier_year(text, kind, date) -> None:
+    """A "2024年工作总结和2025年工作计划" is a report first: its plain figures are facts of 2024."""
+    items = extract_zh_text(text, doc_date="2025-01-10", doc_title="大连市科学技术局2024年工作总结和2025年工作计划",
+                            doc_region="Dalian")  # fmt: skip
+    assert items and (items[0].kind, items[0].date) == (kind, date), items

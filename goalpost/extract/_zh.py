@@ -91,6 +91,8 @@ _POLICY_TITLE = re.compile(
 )
 _SESSION_REPORT = re.compile(r"政府工作报告|政府工作報告")
 _PLAN_TITLE = re.compile(r"规划|计划|方案|纲要|意见|行动|目标")
+# 2024年工作总结和2025年工作计划: the summary half reports facts of the earlier year
+_SUMMARY_TITLE = re.compile(r"总结|總結")
 
 
 def _year_of(date: str | None) -> int | None:
@@ -180,6 +182,8 @@ def _fallback_date(kind: str, ctx: SentenceContext, sentence: str) -> str | None
         return str(dy + 1) if dy and re.search(r"明年", sentence) else (str(dy) if dy else None)
     if len(set(years)) == 1 and _SESSION_REPORT.search(title):
         return str(years[0] - 1)  # 2024年政府工作报告 reviews 2023
+    if _SUMMARY_TITLE.search(title) and years:
+        return str(min(years))
     if not _PLAN_TITLE.search(title) and not _SESSION_REPORT.search(title):
         # 2023年1-11月经济运行简况, 前三季度经济运行, 2023年统计公报, 2022年工作总结:
         # the period the release is about
@@ -406,7 +410,9 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     gov_year = _year_of(gov)
     # 今年一季度，…；… : a month of the current year dates statistics, not a deadline.
     gov_point = bool(gov and len(gov) >= 7 and gov_year is not None and gov_year == dy)
-    is_plan = ctx.doc_is_plan or bool(_POLICY_TITLE.search(ctx.doc_title or ""))
+    is_plan = (ctx.doc_is_plan or bool(_POLICY_TITLE.search(ctx.doc_title or ""))) and not (
+        _SUMMARY_TITLE.search(ctx.doc_title or "")
+    )
     # 三、重点工作 / 2025年目标任务 in a 政府工作报告: the year's tasks, not its review
     task_section = any(_TASK_SECTION.search(t) and not _REVIEW_SECTION.search(t)
                        for t in ctx.section_titles)  # fmt: skip
