@@ -191,6 +191,14 @@ def test_per_capita_ratios_keep_their_unit(text: str, unit: str) -> None:
         ("The listed companies have a market value of 118 billion yuan.", "market value"),
         ("A total of 23 incubators were set up, bringing the total number to 215.", "total number"),
         ("The city will spend more than 10.8 billion yuan on R&D in 2017.", "R&D"),
+        (
+            "In 2017 the city budgeted more than 10.8 billion yuan (US$1.64 billion) for innovation.",
+            "innovation",
+        ),
+        (
+            "The province allocated 2 billion euros (about 2.2 billion dollars) to digital skills.",
+            "digital skills",
+        ),
     ],
 )
 def test_indicator_is_the_phrase_that_says_what_is_measured(text: str, indicator: str) -> None:

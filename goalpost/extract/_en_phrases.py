@@ -76,6 +76,7 @@ _SPEND = re.compile(
     r"((?:the\s+)?[\w&'-]+(?:\s+[\w&'-]+){0,5})",
     re.I,
 )
+_CONVERSION_AFTER = re.compile(r"\s*\([^()]{1,40}\d[^()]{0,20}\)")
 _NOUN_OF_BEFORE = re.compile(
     r"((?:[A-Za-z&'-][\w&'-]*\s+){0,4}[A-Za-z&'-][\w&'-]*)\s+(?:of|worth|valued\s+at|totalling|totaling|amounting\s+to)\s+$",
     re.I,
@@ -480,11 +481,15 @@ def indicator(
                 name2 = _WORTH.sub("", name)
                 return name2, b - len(name2), b
     # "5.59 billion yuan in credit loans", "10.8 billion yuan on R&D"
-    m = _SPEND.match(s[q.end : ce])
+    # why: a conversion in brackets sits between the amount and what it is for:
+    # "10.8 billion yuan (US$1.64 billion) for innovation"
+    br = _CONVERSION_AFTER.match(s, q.end, ce)
+    at = br.end() if br else q.end
+    m = _SPEND.match(s[at:ce])
     if m:
-        a = q.end + m.start(1)
+        a = at + m.start(1)
         stop = _STOP_AFTER_CB.search(s, a + 1)
-        b = min(q.end + m.end(1), stop.start() if stop else len(s))
+        b = min(at + m.end(1), stop.start() if stop else len(s))
         r = _clean_span(s, a, b)
         if r:
             return r
