@@ -58,6 +58,7 @@ F1_FLOOR = {
     ("fresh14", "zh"): 0.96,
     ("fresh15", "en"): 0.85,
     ("fresh15", "zh"): 0.95,
+    ("fresh16", "en"): 0.75,
     ("fresh16", "zh"): 0.90,
 }
 FIELD_FLOOR = 0.90
@@ -84,7 +85,7 @@ def result(request):
 def test_heldout_set_is_well_formed():
     for subset, lang in F1_FLOOR:
         docs = heldout.load(lang, HELDOUT / subset)
-        assert len(docs) >= 40
+        assert len(docs) >= 25  # fresh16/en is the smallest (25 documents, 131 items)
         assert len({d["id"] for d in docs}) == len(docs)
         for d in docs:
             assert d["lang"] == lang and d["text"] and d["date"][:4].isdigit()

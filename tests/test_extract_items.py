@@ -267,3 +267,27 @@ def test_list_labels_and_table_rows_name_and_unit_their_values(text: str, expect
     assert [(v, u) for _, v, u in got] == [(v, u) for _, v, u in expected]
     for (name, _, _), (want, _, _) in zip(got, expected, strict=True):
         assert want is None or name == want
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "unit"),
+    [
+        (
+            "Osaka Prefecture Science and Innovation Action Plan 2025-2027",
+            "Investment in Osaka-based start-ups will reach ¥150 billion by 2027.",
+            "JPY",
+        ),
+        (
+            "Nagoya City Economic Report",
+            "The city budgeted ¥8.6 billion for start-ups in 2024.",
+            "JPY",
+        ),
+        ("Japan's R&D survey", "R&D spending reached ¥22 trillion in 2023.", "JPY"),
+        ("Shenzhen innovation bulletin", "R&D spending reached ¥200 billion in 2023.", "CNY"),
+    ],
+)
+def test_yen_sign_follows_the_place_and_everything_in_it(title: str, text: str, unit: str) -> None:
+    from goalpost.extract import extract_text
+
+    items = extract_text(text, title=title, date="2025-03-01", lang="en")
+    assert [i.unit for i in items] == [unit], items

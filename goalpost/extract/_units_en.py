@@ -375,7 +375,8 @@ def currency_of(token: str, region: str | None) -> tuple[str, float]:
     if t.endswith("$") and t not in _CUR_CODE:
         t = t[:-1]  # "USD$", "SGD $"
     if t in ("¥", "rmb¥", "cny¥"):
-        return ("JPY" if region == "Japan" else "CNY"), factor
+        # why: Japan or anywhere in it (Osaka Prefecture, Nagoya), as "$" follows the lineage
+        return ("JPY" if t == "¥" and "Japan" in _lineage(region) else "CNY"), factor
     if t in _CUR_CODE or t.rstrip("s") in _CUR_CODE and not t.endswith("ss"):
         return _CUR_CODE.get(t) or _CUR_CODE[t.rstrip("s")], factor  # "mexicanpesos", "R", "Rp"
     for adj in ("chinese", "british", "korean", "japanese", "indian", "swiss", "malaysian"):
