@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from goalpost.extract._types import Quantity
+from goalpost.extract._units_en import _lineage
 from goalpost.extract._zh_numbers import (
     _DIGIT_CHARS,
     _UNIT_CHARS,
@@ -214,12 +215,13 @@ _TENTHS = re.compile(r"\s*成(?![为员果本立熟效就交长绩都功型品�
 _RATIO_OF = re.compile(r"是[^，,；;。]{0,12}的(?:[\d.]+倍[、和])*$")
 _ABOUT_SHARE = re.compile(r"约占[^，,；;。]{0,12}$")
 _GROWTH_AFTER = re.compile(r"\s*的?(?:增长|增速|增幅)")
-_CURRENCY_BEFORE = re.compile(
-    r"(人民币|新台币|台币|港币|港元|澳门币|澳门元|￥|¥|US\$|\$|美元|欧元|€)\s*$"
-)
+# Currencies written before the number (人民币50亿元, 新台币286亿元, $20), longest first.
 _CURRENCY_ISO = {"人民币": "CNY", "￥": "CNY", "¥": "CNY", "US$": "USD", "$": "USD", "美元": "USD",
-                 "新台币": "TWD", "台币": "TWD", "港币": "HKD", "港元": "HKD", "澳门币": "MOP",
-                 "澳门元": "MOP"}  # fmt: skip
+                 "欧元": "EUR", "€": "EUR", "新台币": "TWD", "台币": "TWD", "港币": "HKD",
+                 "港元": "HKD", "澳门币": "MOP", "澳门元": "MOP"}  # fmt: skip
+_CURRENCY_BEFORE = re.compile(
+    "(" + "|".join(map(re.escape, sorted(_CURRENCY_ISO, key=len, reverse=True))) + r")\s*$"
+)
 _CLAUSE_STOP = "，,。；;：:、！？!?（）()“”\"'《》\n"
 
 
@@ -416,8 +418,6 @@ def local_yuan(norm: str, start: int, end: int, region: str | None) -> str | Non
     >>> local_yuan("约330亿元", 1, 6, "Hong Kong"), local_yuan("330亿元人民币", 0, 9, "Hong Kong")
     ('HKD', None)
     """
-    from goalpost.extract._units_en import _lineage
-
     if norm[end - 1 : end] != "元" or "人民币" in norm[max(0, start - 3) : end]:
         return None
     return next((_LOCAL_YUAN[r] for r in _lineage(region) if r in _LOCAL_YUAN), None)
@@ -429,7 +429,7 @@ def _currency_prefix(norm: str, q: _Q) -> None:
     m = _CURRENCY_BEFORE.search(before)
     if not m:
         return
-    cur = _CURRENCY_ISO.get(m.group(1), "EUR")
+    cur = _CURRENCY_ISO[m.group(1)]
     # why: 新台币286亿元 / 港币50亿元: the bare 元 after the number only says "currency unit"
     bare_yuan = q.unit == "CNY" and norm[q.end - 1 : q.end] == "元"
     if q.unit in ("", cur) or bare_yuan:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, case, distinct, func, literal, or_, select
 
 from goalpost.store import _schema as t
+from goalpost.store._quick import like_escape as _esc
 from goalpost.store._quick import revision_labels
 
 STATUSES = (
@@ -111,11 +112,6 @@ def _conditions(kind: str | None, f: Filters, *, include_status: bool = True) ->
         else:
             conds.append(a.c.status == f.status)
     return conds
-
-
-def _esc(s: str) -> str:
-    """Escape LIKE wildcards so a user's ``%`` or ``_`` is matched literally."""
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _joined(docs: bool = True, assessments: bool = True) -> Any:

@@ -55,8 +55,12 @@ def revision_labels(pairs: Iterable[tuple[str | None, str | None, str]]) -> dict
     return dict(revs)
 
 
-def _esc(s: str) -> str:
-    """LIKE wildcards matched literally (as ``_queries._esc``)."""
+def like_escape(s: str) -> str:
+    """Escape LIKE wildcards so a user's ``%`` or ``_`` is matched literally (``ESCAPE '\\'``).
+
+    >>> like_escape("100%_a")
+    '100\\\\%\\\\_a'
+    """
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -72,12 +76,12 @@ def _page_sql(region: str | None, indicator: str | None, status: str | None,
         where.append(
             "(items.document_id = :plan OR lower(documents.title) LIKE :plan_like ESCAPE '\\')"
         )
-        params.update(plan=plan, plan_like=f"%{_esc(plan.lower())}%")
+        params.update(plan=plan, plan_like=f"%{like_escape(plan.lower())}%")
     if indicator:
         where.append(
             "(items.indicator_id = :ind OR lower(items.indicator_text) LIKE :ind_like ESCAPE '\\')"
         )
-        params.update(ind=indicator, ind_like=f"%{_esc(indicator.lower())}%")
+        params.update(ind=indicator, ind_like=f"%{like_escape(indicator.lower())}%")
     if status == "not_assessed":
         where.append("assessments.status IS NULL")
     elif status:
