@@ -203,6 +203,12 @@ def test_language_from_share_of_ideographs(text: str, lang: str) -> None:
         "(Editor: Lei)",
         "责任编辑：王五",
         "If you find out anything wrong with the information, please tell us.",
+        "— 14 —",
+        "- 3 -",
+        "Page 7 of 40",
+        "第 5 页",
+        "Page 2 of 9  |  Annual Innovation Review No. 31",
+        "12 Harbour Road, Wan Chai | Tel: +852 2123 4567 | www.example.gov.hk",
     ],
 )
 def test_clean_removes_debris_lines(line: str) -> None:
@@ -222,6 +228,9 @@ def test_clean_removes_debris_lines(line: str) -> None:
         "Top News",  # a marker with the article still to come is not a tail
         "加强知识产权保护，维护版权所有人的合法权益。",
         "Back to basics: the city will fund 100 basic research projects.",
+        "Page 3 lists the 45 firms selected in 2024.",
+        "- 3 new laboratories will open by 2026",
+        "The hotline (Tel: 12345) handled 8,000 calls in 2024, up 12%.",
     ],
 )
 def test_clean_keeps_body_lines(line: str) -> None:

@@ -779,3 +779,48 @@ def test_money_unveiled_for_the_current_period_is_a_commitment(text: str, kind: 
 def test_data_rates_are_units(text: str, unit: str) -> None:
     (item,) = extract_text(text, date="2025-01-10")
     assert item.unit == unit
+
+
+def test_a_bracketed_baseline_year_belongs_to_the_baseline_alone() -> None:
+    text = (
+        "Wexford Innovation Plan 2025-2028\n\nTargets (to be achieved by 2028)\n"
+        "(1) Spin-out companies launched from the university: 120 (2024: 85)\n"
+        "(2) Research staff attracted to the region: at least 400\n"
+    )
+    items = extract_text(text, title="Wexford Innovation Plan 2025-2028", date="2025-02-01")
+    assert [(i.kind, i.value, i.date) for i in items] == [
+        ("target", 120.0, "2028"),
+        ("observation", 85.0, "2024"),
+        ("target", 400.0, "2028"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The agency opened a call worth EUR 40 million for applied research projects.", "target"),
+        ("The ministry launched a fund of $25 million, a programme worth $10 million.", "target"),
+        (
+            "In 2022 the agency opened a call worth EUR 40 million for applied research.",
+            "observation",
+        ),
+    ],
+)
+def test_money_a_named_call_or_fund_is_worth(text: str, kind: str) -> None:
+    items = _items(text, date="2024-05-01")
+    assert items and {i.kind for i in items} == {kind}
+
+
+def test_a_budget_for_a_coming_year_lists_its_allocations_as_targets() -> None:
+    text = "2026 Budget Bill\n\nMain programmes\na) Research council: EUR 540 million for grants."
+    (item,) = extract_text(text, title="2026 Budget Bill", date="2025-10-01")
+    assert (item.kind, item.value, item.unit, item.date) == ("target", 540e6, "EUR", "2026")
+
+
+def test_the_amount_a_budget_is_compared_against_is_an_observation() -> None:
+    text = (
+        "In the 2025 budget we propose an allocation of EUR 3.9 billion for research, "
+        "against EUR 3.5 billion in the revised budget for 2024."
+    )
+    items = _items(text, date="2024-10-01")
+    assert [(i.kind, i.value) for i in items] == [("target", 3.9e9), ("observation", 3.5e9)]

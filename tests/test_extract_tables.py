@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from goalpost.extract import extract_text
-from goalpost.extract._tables import read_tables, table_spans
+from goalpost.extract._tables import find_tables, read_tables, table_spans
 
 
 def _cells(text: str, doc_year: int = 2025):
@@ -165,3 +165,49 @@ def test_a_numbering_column_is_skipped() -> None:
 )  # fmt: skip
 def test_percent_columns_base_years_and_units_after_a_comma(text: str, expected: list) -> None:
     assert _cells(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "scale"),
+    [
+        ("EUR million", "EUR", 1e6),
+        ("€m", "EUR", 1e6),
+        ("£m", "GBP", 1e6),
+        ("US$ million", "USD", 1e6),
+        ("Rs crore", "INR", 1e7),
+        ("₹ crore", "INR", 1e7),
+        ("S$ million", "SGD", 1e6),
+        ("zł", "PLN", 1.0),
+        ("MW", "MW", 1.0),
+    ],
+)
+def test_a_currency_sign_in_a_label_reads_before_its_scale(
+    label: str, unit: str, scale: float
+) -> None:
+    text = f"Indicator | 2023 | 2024\nSpending ({label}) | 41,200 | 46,900"
+    assert _cells(text)[0][:2] == (41200 * scale, unit)
+
+
+def test_yen_in_a_japanese_table_is_jpy() -> None:
+    text = "Indicator | 2023 | 2024\nVenture capital raised (¥ million) | 41,200 | 46,900"
+    cells = [c for t in find_tables(text, 2025, region="Osaka") for c in t.cells]
+    assert [(c.value, c.unit) for c in cells] == [(41.2e9, "JPY"), (46.9e9, "JPY")]
+
+
+@pytest.mark.parametrize(
+    ("label", "read"),
+    [
+        ("New business registrations", True),
+        ("Spin-offs created by universities", True),
+        ("Number of incubators", True),
+        ("Regional rank", False),
+        ("Innovation index", False),
+        ("Employment rate", False),
+        ("GDP", False),
+    ],
+)
+def test_a_row_without_a_unit_counts_things_only_when_its_label_does(
+    label: str, read: bool
+) -> None:
+    cells = _cells(f"Indicator | 2023 | 2024\n{label} | 3,412 | 3,688")
+    assert [c[:2] for c in cells] == ([(3412.0, "count"), (3688.0, "count")] if read else [])

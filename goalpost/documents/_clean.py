@@ -135,7 +135,21 @@ def _debris(s: str, md: bool) -> bool:
             return True
         if len(s) <= 200 and _any_search(_SHORT_FOOTERS, s, folded):
             return True
+    if len(s) <= 24 and _PAGE_NUMBER.match(s):
+        return True
+    if len(s) <= 160 and ("|" in s or "｜" in s) and _PAGE_NUMBER.match(_MENU_SPLIT.split(s)[0]):
+        return True  # "Page 3 of 12 | Fukuoka City Economic Bulletin No. 214": a running footer
+    if len(s) <= 200 and _CONTACT_LINE.search(s) and ("|" in s or "www." in s or "@" in s):
+        return True  # "... Pathum Thani 12120 | Tel. 0 2564 7000 | www.nstda.or.th"
     return len(s) <= 40 and bool(_BUTTONS.match(s.strip("【】[]<>《》 ")))
+
+
+_CONTACT_LINE = re.compile(r"\b(?:tel|phone|fax|hotline)\b\.?\s*[:：.]?\s*[+(]?\d", re.I)
+# A printed page number on a line of its own: "— 2 —", "- 12 -", "Page 3 of 10", "第 2 页"
+_PAGE_NUMBER = re.compile(
+    r"(?:[-–—]\s*\d{1,4}\s*[-–—]|(?i:page)\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|"
+    r"第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?)$"
+)
 
 
 _debris_cached = lru_cache(maxsize=4096)(_debris)

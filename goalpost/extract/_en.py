@@ -49,6 +49,7 @@ from goalpost.extract._en_phrases import (
     resolve_pronoun,
 )
 from goalpost.extract._numerals_en import NUMBER_WORD_LOW
+from goalpost.extract._periods import title_year
 from goalpost.extract._quantities_en import EnQuantity, scan_quantities
 from goalpost.extract._text import CaseBlind, ascii_lower, match_at_words, normalized, word_before
 from goalpost.extract._time_en import find_times
@@ -248,6 +249,32 @@ _TO_CHANGE_CB = CaseBlind(
         re.I,
     )
 )
+# money a named pot is worth: "opened a call worth COP 200,000 million", "a fund of $50 million"
+_FUND_WORTH_CB = CaseBlind(
+    re.compile(
+        r"\b(?:call|fund|funding|programme|program|scheme|package|facility|envelope|window)\s+"
+        r"(?:worth|totall?ing|valued\s+at|with\s+a\s+(?:total\s+)?budget\s+of|"
+        r"(?<!programme\s)(?<!program\s)of)\s+$",
+        re.I,
+    )
+)
+_BUDGET_TITLE = re.compile(r"\b(?:budget|appropriation|estimates\s+of\s+expenditure)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def _budget_title(title: str | None, doc_year: int | None) -> bool:
+    """A budget for a year to come: "2025 Budget Bill" in 2024, "Budget Speech 2024-25"."""
+    return bool(
+        title
+        and _BUDGET_TITLE.search(title)
+        and (_year(title_year(title)) or 0) >= (doc_year or 9999)
+    )
+
+
+def _is_future(t: TimeExpr, doc_year: int | None) -> bool:
+    return (_year(t.date) or 0) > (doc_year or 9999)
+
+
 # "2.6% of GDP (2023: 2.2%)": the bracketed value is the baseline of that year
 _PAREN_YEAR_BEFORE = re.compile(r"\(\s*(?:19|20)\d\d\s*[:=]\s*$")
 # "raised from the current 58 percent to 75 percent": the baseline is today's figure
@@ -445,7 +472,10 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     if not kept:
         return result
     clauses = _clauses(s)
-    in_plan_section = section_is_plan(ctx.section)
+    # a numbered line under "2. Numerical targets" is in that targets section too
+    in_plan_section = section_is_plan(ctx.section) or section_is_plan(
+        ctx.section_titles[1] if len(ctx.section_titles) > 1 else None
+    )
     # in a plan, under its target lead, or in a targets section
     own_plan = ctx.doc_is_plan or ctx.governing_target or in_plan_section
     if is_projection(s, (0, len(s)), own_plan):
@@ -474,11 +504,15 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     next_start = {id(a): b.start for a, b in zip(kept, kept[1:], strict=False)}
     # "raise R&D to 2.6% of GDP, from 2.1% in 2020": "in 2020" is the 2.1's year, not the 2.6's
     owners: dict[int, list[EnQuantity]] = {}
-    for other in kept:
-        for t in times:
-            if attached(t, other, s) or (
-                t.end <= other.start and _PAREN_YEAR_BEFORE.fullmatch(s, t.start - 1, other.start)
-            ):
+    for t in times:
+        # "450 (2023: 312)": the bracketed year is the baseline's alone
+        paren = [
+            o
+            for o in kept
+            if t.end <= o.start and _PAREN_YEAR_BEFORE.fullmatch(s, t.start - 1, o.start)
+        ]
+        for other in paren or kept:
+            if paren or attached(t, other, s):
                 owners.setdefault(id(t), []).append(other)
     # a time that only a baseline owns ("from 1.9% in 2023", "double the C$1.6 billion recorded
     # in 2024") dates nothing else
@@ -497,6 +531,9 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     # "Partners have committed $40 million to the strategy" in a plan, "For 2025, Government has
     # allocated GH¢350 million": money committed, not yet spent, with no past year in sight
 
+    # a budget for a year to come: "2025 Budget Bill" published in 2024, "Budget Speech 2024-25"
+    budget_doc = _budget_title(ctx.doc_title, doc_year)
+
     def past(t: TimeExpr) -> bool:
         """A year before the document's, other than a base or a "since"."""
         return (_year(t.date) or 9999) < (doc_year or 0) and t.role not in ("since", "base")
@@ -513,7 +550,9 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     )
     # a plan's task line, or a line under a future lead ("Headline objectives for 2030")
     plan_line = own_plan and (
-        _TASK_LINE_CB.match(s) is not None or (_year(ctx.governing_date) or 0) > (doc_year or 9999)
+        _TASK_LINE_CB.match(s) is not None
+        or (_year(ctx.governing_date) or 0) > (doc_year or 9999)
+        or (in_plan_section and (_year(ctx.section_title_date) or 0) > (doc_year or 9999))
     )
 
     def date_times_of(q: EnQuantity) -> list[TimeExpr]:
@@ -552,10 +591,25 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             # "increase from 6.9 in 2020 to 12 in 2025", "down from 31.1 trillion won this year":
             # a baseline
             kind: str | None = "observation"
-        elif (budget or committed and _COMMITTED_CB.search(s, max(0, q.start - 60), q.start)) and (
+        elif (
             q.currency
+            and _BASE_OWNER.search(s, max(0, q.start - 30), q.start)
+            and any(
+                q.end <= t.start < min(clause[1], q.end + 60) and not _is_future(t, doc_year)
+                for t in times
+            )
         ):
-            kind = "target"  # money committed for a coming period
+            kind = "observation"  # "an allocation of Tk 3,856 crore, against Tk 3,512 crore in FY2023-24"
+        elif (
+            budget
+            or committed
+            and _COMMITTED_CB.search(s, max(0, q.start - 60), q.start)
+            or _FUND_WORTH_CB.search(s, max(0, q.start - 40), q.start)
+            and not any(past(t) for t in times)
+        ) and q.currency:
+            kind = (
+                "target"  # money committed for a coming period; "a call worth COP 200,000 million"
+            )
         else:
             own = [
                 _year(t.date)
@@ -597,6 +651,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 # "has approved a programme to raise the share to 10% by 2030": what was approved
                 # is past, the value it aims at is the target
                 kind = "target"
+        if kind is None and q.currency and budget_doc:
+            kind = "target"  # "2025 Budget Bill": "ANID: CLP 540,000 million for research grants"
         if kind is None:
             # No verb decides: a future deadline makes it a target, a past date
             # an observation, otherwise what the document or section is.
@@ -620,6 +676,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             else:
                 kind = "target" if own_plan else "observation"
         date = choose_date(date_times_of(q) if base_owned else times, q, clause, kind, ctx, s)
+        if date is None and kind == "target" and budget_doc:
+            date = title_year(ctx.doc_title)  # the budget's year
         if kind == "target" and _current_estimate(s, clause, date, ctx.doc_date):
             kind = "observation"  # "expected to reach 260 billion this year" in a November release
         unit = _per_unit(s, q, clause) or q.unit

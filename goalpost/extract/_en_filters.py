@@ -331,6 +331,35 @@ def duration_value(s: str, q: EnQuantity) -> tuple[str, int] | None:
     return word, m.end()
 
 
+# Plural nouns a year qualifies: "2024 figures are provisional", "2023 prices"
+_YEAR_NOUNS = frozenset(
+    [
+        "years",
+        "months",
+        "days",
+        "is",
+        "was",
+        "has",
+        "levels",
+        "prices",
+        "figures",
+        "data",
+        "results",
+        "estimates",
+        "numbers",
+        "values",
+        "targets",
+        "budgets",
+        "accounts",
+        "statistics",
+        "rankings",
+        "editions",
+        "calls",
+        "rounds",
+    ]
+)
+
+
 def is_year_like(s: str, q: EnQuantity) -> bool:
     """A bare 4-digit integer 1900-2100 read as a year ("in 2017", "RIE2025")."""
     if not (q.plain_int and q.unit == "count" and not q.scaled and 1900 <= q.value <= 2100):
@@ -366,7 +395,7 @@ def is_year_like(s: str, q: EnQuantity) -> bool:
     nxt = _PLURAL_AFTER.match(after)
     return not (
         nxt
-        and nxt.group(1) not in ("years", "months", "days", "is", "was", "has", "levels", "prices")
+        and nxt.group(1) not in _YEAR_NOUNS
         and not nxt.group(1).endswith(("ss", "us"))  # "2024 progress update", "2025 census"
     )
 

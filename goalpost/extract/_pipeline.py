@@ -135,7 +135,7 @@ def extract(document: Document) -> list[Item]:
     first_para_of: dict[tuple[int, int], int] = {}
     colon_lead = False
     prev_end = 0
-    found = find_tables(norm, _year(document.date))
+    found = find_tables(norm, _year(document.date), region)
     tables = [(t.start, t.end) for t in found]
     if found:
         items.extend(_table_items(document, found, period, region))

@@ -140,7 +140,7 @@ def _number(cell: str) -> tuple[float, str, bool] | None:
 
 
 @lru_cache(maxsize=512)
-def _unit_of(words: str) -> tuple[str, float] | None:
+def _unit_of(words: str, region: str | None = None) -> tuple[str, float] | None:
     """The unit and scale a header or label names: "亿元" -> ("CNY", 1e8)."""
     words = words.strip()
     if not words:
@@ -156,22 +156,47 @@ def _unit_of(words: str) -> tuple[str, float] | None:
     else:
         from goalpost.extract._quantities_en import scan_quantities
 
-        qs = list(scan_quantities("1 " + words))
+        best = None
+        # "EUR million" reads as "1 EUR million"; a sign goes before the number: "¥ million" as
+        # "¥1 million", "Rs crore" as "Rs 1 crore", "€m" as "€1m"
+        for probe in _unit_probes(words):
+            found = list(scan_quantities(probe, region=region))
+            if len(found) == 1 and found[0].unit and found[0].start == 0:
+                q = found[0]
+                if q.unit != "count" and q.end >= len(probe.rstrip(" .")):
+                    return q.unit, q.value
+                best = best or (q.unit, q.value)
+        return best
     if len(qs) != 1 or not qs[0].unit or qs[0].start != 0:
         return None
     return qs[0].unit, qs[0].value
 
 
-def _split_label(label: str) -> tuple[str, tuple[str, float] | None]:
+_SIGN_FIRST = re.compile(r"([^\w\s(),.%]+|[A-Z]{1,3}\$|Rs\.?|Tk\.?|[A-Z]{3})\s*(\S.*)?$")
+
+
+def _unit_probes(words: str) -> list[str]:
+    probes = ["1 " + words]
+    m = _SIGN_FIRST.match(words)
+    if m:
+        rest = m.group(2) or ""
+        sign = m.group(1)
+        probes = [f"{sign}1{rest}", f"{sign}1 {rest}", f"{sign} 1 {rest}", *probes]
+        if any(c.isdigit() for c in words):
+            probes = probes[3:]  # "JPY 100 million": the sign-first readings would garble it
+    return probes
+
+
+def _split_label(label: str, region: str | None = None) -> tuple[str, tuple[str, float] | None]:
     """The indicator and the unit in brackets: "地区生产总值(亿元)" -> ("地区生产总值", CNY 1e8)."""
     unit = None
     for m in _PARENS.finditer(label):
-        unit = _unit_of(m.group(1)) or unit
+        unit = _unit_of(m.group(1), region) or unit
     name = _PARENS.sub("", label) if unit else label
     if unit is None and ("," in label or "，" in label):
         # "Internal R&D expenditure, KZT billion", "Level of innovation activity, %"
         head, _, tail = label.replace("，", ",").rpartition(",")
-        unit = _unit_of(tail.strip()) if len(tail.split()) <= 3 else None
+        unit = _unit_of(tail.strip(), region) if len(tail.split()) <= 3 else None
         name = head if unit else label
     return _LABEL_TRIM.sub("", name).strip(), unit
 
@@ -186,12 +211,12 @@ _BASE_YEAR = re.compile(
 _UNIT_LINE = re.compile(r"(?:单位|unit|units)\s*[:：]\s*([^\n)）;；]{1,24})", re.I)
 
 
-def _caption_unit(text: str, start: int) -> tuple[str, float] | None:
+def _caption_unit(text: str, start: int, region: str | None = None) -> tuple[str, float] | None:
     """The unit a line above the table names: "单位：万元", "(Unit: EUR million)"."""
     for line in reversed(text[max(0, start - 300) : start].strip().split("\n")[-2:]):
         m = _UNIT_LINE.search(line)
         if m:
-            return _unit_of(m.group(1).strip())
+            return _unit_of(m.group(1).strip(), region)
     return None
 
 
@@ -205,6 +230,26 @@ def _caption_year(text: str, start: int) -> str | None:
     return None
 
 
+# A label that names things counted: "number of ...", or a plural noun ("registrations",
+# "Start-ups supported"); not a rank, an index, a rate or an average, which have no unit
+_COUNT_LABEL = re.compile(
+    r"\b(?:number|no\.)\s+of\b|^[^(]*?[a-z]{2}(?<!\bha)(?<!\bwa)(?<!hi)(?<!\bu)s\b", re.I
+)
+_NOT_COUNT = re.compile(
+    r"\b(?:rank\w*|code|index|indices|score|rating|position|years?|ratio|rates?|share|intensity|"
+    r"per|average|mean|median|level|density)\b",
+    re.I,
+)
+
+
+def _counts_things(label: str) -> bool:
+    return (
+        not _CJK.search(label)
+        and _COUNT_LABEL.search(label) is not None
+        and _NOT_COUNT.search(label) is None
+    )
+
+
 def table_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every table block in ``text``: prose rules should skip them."""
     return [(t.start, t.end) for t in find_tables(text)]
@@ -215,7 +260,7 @@ def read_tables(text: str, doc_year: int | None = None) -> list[TableCell]:
     return [c for t in find_tables(text, doc_year) for c in t.cells]
 
 
-def find_tables(text: str, doc_year: int | None = None) -> list[Table]:
+def find_tables(text: str, doc_year: int | None = None, region: str | None = None) -> list[Table]:
     """Every table block of ``text`` with its figures (``read_tables`` per block)."""
     tables: list[Table] = []
     for block in _blocks(text):
@@ -223,11 +268,11 @@ def find_tables(text: str, doc_year: int | None = None) -> list[Table]:
         tables.append(Table(block[0].start, block[-1].end, out))
         header = block[0].cells
         caption = _caption_year(text, block[0].start)
-        caption_unit = _caption_unit(text, block[0].start)
+        caption_unit = _caption_unit(text, block[0].start, region)
         cols = []
         for _, _, h in header:
             year = _YEAR.search(h)
-            name, unit = _split_label(h)
+            name, unit = _split_label(h, region)
             if unit is None and _PCT_HEADER.search(h):
                 unit = ("%", 1.0)  # a "% change" column
             cols.append((year.group(1) if year else None, bool(_TARGET.search(h)),
@@ -239,9 +284,9 @@ def find_tables(text: str, doc_year: int | None = None) -> list[Table]:
         first = 1 if header[0][2].lower().rstrip(".") in _NUMBER_HEADERS else 0
         for row in block[1:]:
             label_text = row.cells[first][2]
-            row_unit = _unit_of(row.cells[unit_col][2]) if unit_col else None
+            row_unit = _unit_of(row.cells[unit_col][2], region) if unit_col else None
             row_year = _YEAR.fullmatch(label_text.rstrip("年 "))
-            label, label_unit = _split_label(label_text)
+            label, label_unit = _split_label(label_text, region)
             for i, (a, b, cell) in enumerate(row.cells[first + 1 :], start=first + 1):
                 read = _number(cell)
                 if read is None:
@@ -249,8 +294,10 @@ def find_tables(text: str, doc_year: int | None = None) -> list[Table]:
                 value, cmp, pct = read
                 year, is_target, growth, col_unit, col_name = cols[i]
                 unit = ("%", 1.0) if pct else (col_unit or row_unit or label_unit or caption_unit)
+                if unit is None and value == int(value) and _counts_things(label_text):
+                    unit = ("count", 1.0)  # "New company registrations | 3,412 | 3,688"
                 if unit is None:
-                    continue  # no unit anywhere: a rank, a code or a count of what?
+                    continue  # no unit anywhere: a rank, a code or a score
                 if unit[0] == "count" and _PER_10K.search(label_text):
                     unit = ("per 10,000 people", 1.0)  # 每万人口…拥有量(件)
                 date = row_year.group(1) if row_year else (year or caption)

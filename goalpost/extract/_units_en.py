@@ -76,7 +76,7 @@ _CUR_NAMES = (
     r"(?:(?:Kenyan|Ugandan|Tanzanian)\s+)?shillings?|(?:(?:Saudi|Qatari)\s+)?riyals?|"
     r"(?:(?:UAE|Emirati|Moroccan)\s+)?dirhams?|(?:South\s+African\s+)?rand|(?:Nigerian\s+)?naira|"
     r"(?:Thai\s+)?baht|(?:Indonesian\s+)?rupiah|(?:Vietnamese\s+)?dong|(?:Brazilian\s+)?reais|"
-    r"(?:Turkish\s+)?lira|(?:Russian\s+)?r[ou]+bles?|(?:Polish\s+)?zloty|"
+    r"(?:Turkish\s+)?lira|(?:Russian\s+)?r[ou]+bles?|(?:Polish\s+)?zlot(?:y|ys|ies)|z[łl]oty|zł|"
     r"(?:Swedish\s+)?kronor|(?:Swedish\s+)?krona|(?:Danish|Norwegian)\s+kron(?:er|e)|kroner|"
     r"(?:Israeli\s+)?(?:new\s+)?shekels?|(?:Egyptian\s+)?pounds?|(?:Ghanaian\s+)?cedis?|"
     r"(?:Ethiopian\s+)?birr|(?:Kazakh(?:stani)?\s+)?tenge|(?:Bangladeshi\s+)?taka|"
@@ -264,6 +264,10 @@ _CUR_CODE = {
     "hryvnia": "UAH",
     "ukrainianhryvnia": "UAH",
     "zloty": "PLN",
+    "zlotys": "PLN",
+    "zloties": "PLN",
+    "złoty": "PLN",
+    "zł": "PLN",
     "krona": "SEK",
     "kronor": "SEK",
     "kroner": "DKK",
