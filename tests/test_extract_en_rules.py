@@ -824,3 +824,26 @@ def test_the_amount_a_budget_is_compared_against_is_an_observation() -> None:
     )
     items = _items(text, date="2024-10-01")
     assert [(i.kind, i.value) for i in items] == [("target", 3.9e9), ("observation", 3.5e9)]
+
+
+def test_a_headline_figure_the_body_restates_is_one_item() -> None:
+    text = (
+        "Agency awards €75 million to nine research hubs\n\n"
+        "The agency today awarded €75 million to nine research hubs in photonics and materials. "
+        "The hubs employed 1,300 researchers in 2023."
+    )
+    items = extract_text(text, title="Agency awards €75 million", date="2024-06-01")
+    money = [i for i in items if i.unit == "EUR"]
+    assert len(money) == 1 and money[0].start > text.index("today")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Number: 48120                Date: 3 May 2024", []),
+        ("3.2 A new prospectus will be presented in the autumn.", []),
+        ("2.1 The city has 450 laboratories.", [450.0]),
+    ],
+)
+def test_labelled_reference_and_section_numbers_are_not_items(text: str, values: list) -> None:
+    assert [i.value for i in _items(text)] == values

@@ -137,7 +137,11 @@ def _debris(s: str, md: bool) -> bool:
             return True
     if len(s) <= 24 and _PAGE_NUMBER.match(s):
         return True
-    if len(s) <= 160 and ("|" in s or "｜" in s) and _PAGE_NUMBER.match(_MENU_SPLIT.split(s)[0]):
+    if (
+        len(s) <= 160
+        and ("|" in s or "｜" in s)
+        and any(_PAGE_NUMBER.match(part) for part in _MENU_SPLIT.split(s))
+    ):
         return True  # "Page 3 of 12 | Fukuoka City Economic Bulletin No. 214": a running footer
     if len(s) <= 200 and _CONTACT_LINE.search(s) and ("|" in s or "www." in s or "@" in s):
         return True  # "... Pathum Thani 12120 | Tel. 0 2564 7000 | www.nstda.or.th"

@@ -44,6 +44,11 @@ _REF_BEFORE = re.compile(
     r"[Cc]lauses|[Pp]ages|pp|[Ii]tems|[Tt]ables|[Ff]igures|[Aa]nnexes|[Aa]ppendices|[Rr]ules|"
     r"[Pp]arts|[Ss]chedules)\.?|#|§)\s*$"
 )
+# A reference number labelled at the start of a line: "Number: 53612", "Ref. No.: 2024/118"
+_LABEL_REF_BEFORE = re.compile(
+    r"(?:^|\n)\s*(?:(?:Release|Press\s+release|Document|File|Ref(?:erence)?\.?)\s+)?"
+    r"(?:No|Number|Ref|Reference)\.?\s*:\s*$"
+)
 _RANK_AFTER = re.compile(
     r"\s*(?:places?|positions?|spots?|notch(?:es)?|ranks?|rungs?)\b|\s*(?:in|among)\s+the\s+(?:world|country|nation)\b",
     re.I,
@@ -267,7 +272,7 @@ _LABEL_NUMBER_BEFORE = re.compile(
     r"Recommendation|Flagship|Workstream|Component|Lever|Commitment)\s+"
 )
 _LABEL_NUMBER_AFTER = re.compile(r"\s*(?:[:.)]|[-–—]\s)")
-_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][a-z]")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z](?:[a-z]|\s)")
 _UNIT_LABEL = re.compile(r"\s+[A-Za-z][A-Za-z ]{0,24}\)")
 _CAP_BEFORE = re.compile(r"([A-Z][A-Za-z&]*)\s+$")
 _VERSION = re.compile(r"\d{1,2}\.\d")
@@ -513,6 +518,8 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         before
     ):
         return "reference number"
+    if before.endswith((":", ": ")) and q.plain_int and _LABEL_REF_BEFORE.search(before):
+        return "reference number"  # "Number: 53612    Date: 27 November 2024"
     if q.unit == "count" and not q.scaled and _RANK_AFTER.match(s, q.end):
         return "ranking"
     if "[" in before and _OPEN_SQUARE.search(before) and _CLOSE_SQUARE.match(s, q.end):

@@ -135,6 +135,7 @@ def extract(document: Document) -> list[Item]:
     first_para_of: dict[tuple[int, int], int] = {}
     colon_lead = False
     prev_end = 0
+    headline_items: set[int] = set()
     found = find_tables(norm, _year(document.date), region)
     tables = [(t.start, t.end) for t in found]
     if found:
@@ -205,9 +206,12 @@ def extract(document: Document) -> list[Item]:
             )
             if result is None:
                 continue
+        headline = (in_heading or sp.heading_like) and _is_headline(norm[sp.start : sp.end])
         for it in result.items:
             if sp.start <= it.start < it.end <= sp.end:
                 items.append(it)
+                if headline:
+                    headline_items.add(id(it))
         if result.sets_governing_date and not in_heading:
             governing = result.sets_governing_date
             if inner is not None:
@@ -232,7 +236,38 @@ def extract(document: Document) -> list[Item]:
                 "；",
                 ";",
             )
-    return _dedupe(items)
+    return _dedupe(_without_restated_headlines(items, headline_items))
+
+
+def _is_headline(line: str) -> bool:
+    """A headline or subheading line, not a numbered list line ("(1) Start-ups: 450")."""
+    s = line.strip()
+    return bool(s) and len(s) <= 140 and not _LIST_LINE.match(s)
+
+
+_LIST_LINE = re.compile(r"(?:[-•*·–]|\(?\w{1,3}[.)、]|[（(]\w{1,3}[)）])\s")
+_RESTATED_WITHIN = 1500
+
+
+def _without_restated_headlines(items: list[Item], headline_ids: set[int]) -> list[Item]:
+    """Drop a headline's figure that the text under it states again ("Minister announces
+    €192 million ..." above "... announced an investment of €192 million ..."): one item, with
+    the sentence that says what it is."""
+    if not headline_ids:
+        return items
+    body = [it for it in items if id(it) not in headline_ids]
+    out = []
+    for it in items:
+        if id(it) in headline_ids and any(
+            0 < b.start - it.end <= _RESTATED_WITHIN
+            and b.unit == it.unit
+            and b.value == it.value
+            and b.growth == it.growth
+            for b in body
+        ):
+            continue
+        out.append(it)
+    return out
 
 
 _ZH_TARGET_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]")
