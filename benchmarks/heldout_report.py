@@ -72,6 +72,11 @@ def unit_key(unit: str | None) -> str:
     if up in ("PP", "PERCENTAGE POINT", "PERCENTAGE POINTS", "个百分点", "百分点"):
         return "pp"
     low = u.lower().replace(",", "").replace(" ", "")
+    # "per million inhabitants" = "per 1,000,000 people"
+    low = low.replace("permillion", "per1000000").replace("perthousand", "per1000")
+    per = re.fullmatch(r"per(\d+)(?:people|persons?|inhabitants?|residents?|population)", low)
+    if per:
+        return f"per{per.group(1)}"  # "per 100 persons" = "per 100 people"
     # per-capita ratios: "per 10,000 people", "件/万人", "每万人", "per 1,000 ..." -> by their base
     if "10000" in low or "万人" in low or "万名" in low or "每万" in low or "/万" in low:
         return "per10000"

@@ -847,3 +847,16 @@ def test_a_headline_figure_the_body_restates_is_one_item() -> None:
 )
 def test_labelled_reference_and_section_numbers_are_not_items(text: str, values: list) -> None:
     assert [i.value for i in _items(text)] == values
+
+
+def test_a_colon_lead_of_goals_dates_the_headed_blocks_under_it() -> None:
+    text = (
+        "The goals for 2035 are:\n\nMission 1 – Clean industry\n"
+        "Raise the share of renewable power in industry to 60%.\n\n"
+        "Mission 2 – Digital firms\nDigitalise 80% of small manufacturers."
+    )
+    items = extract_text(text, title="Industrial missions", date="2025-01-10")
+    assert [(i.kind, i.value, i.date) for i in items] == [
+        ("target", 60.0, "2035"),
+        ("target", 80.0, "2035"),
+    ]

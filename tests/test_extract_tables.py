@@ -211,3 +211,15 @@ def test_a_row_without_a_unit_counts_things_only_when_its_label_does(
 ) -> None:
     cells = _cells(f"Indicator | 2023 | 2024\n{label} | 3,412 | 3,688")
     assert [c[:2] for c in cells] == ([(3412.0, "count"), (3688.0, "count")] if read else [])
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Researchers (thousands)", [(8200.0, "count"), (20000.0, "count")]),
+        ("Firms using cloud (% of all firms with 10+ staff)", [(8.2, "%"), (20.0, "%")]),
+    ],
+)
+def test_a_bracketed_word_in_the_header_is_no_unit(label: str, expected: list) -> None:
+    text = f"Indicator | Baseline (2023) | Target (2030)\n{label} | 8.2 | 20"
+    assert [c[:2] for c in _cells(text)] == expected

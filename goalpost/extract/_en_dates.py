@@ -17,7 +17,9 @@ from goalpost.extract._quantities_en import EnQuantity
 from goalpost.extract._time_en import find_times
 from goalpost.extract._types import SentenceContext, TimeExpr
 
-_LIST_HEAD_YEAR = re.compile(r"\b(?:for|in|by|until|through)\s+((?:19|20)\d\d)\s*:", re.I)
+_LIST_HEAD_YEAR = re.compile(
+    r"\b(?:for|in|by|until|through)\s+((?:19|20)\d\d)(?:\s+(?:are|is|include|were))?\s*:", re.I
+)
 # the gap between an item's time and the next item's value: "in 2020 and 500 firms"
 _NEXT_ITEM_JOIN = re.compile(r"\s*[,;]?\s*(?:and|while|whereas|but)\s+|\s*;\s*", re.I)
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

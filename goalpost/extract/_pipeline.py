@@ -134,6 +134,8 @@ def extract(document: Document) -> list[Item]:
     fallback_heading: str | None = None
     first_para_of: dict[tuple[int, int], int] = {}
     colon_lead = False
+    list_lead = False  # a colon lead of future goals with no figure of its own
+    prev_heading_like = False
     prev_end = 0
     headline_items: set[int] = set()
     found = find_tables(norm, _year(document.date), region)
@@ -146,6 +148,10 @@ def extract(document: Document) -> list[Item]:
         if sp.paragraph != para:
             # lines right under a "…, January–June 2024:" lead keep its date; a blank line ends it
             keep = colon_lead and "\n\n" not in norm[prev_end : sp.start]
+            # "The goals for 2033 are:" above "Mission 1 – …" headings, each with its paragraph:
+            # the lead's deadline holds through heading-and-paragraph blocks
+            keep = keep or (list_lead and (sp.heading_like or prev_heading_like))
+            list_lead = list_lead and keep
             governing = governing if keep else None
             colon_lead = colon_lead and keep
             lead_target = False
@@ -226,6 +232,11 @@ def extract(document: Document) -> list[Item]:
         tail = previous.rstrip()[-1:]
         if tail == ":" and result.sets_governing_date and not in_heading:
             colon_lead = True
+        if tail == ":" and result.sets_governing_date and not result.items:
+            list_lead = (_year(result.sets_governing_date) or 0) > (_year(document.date) or 9999)
+            if list_lead:
+                governing = result.sets_governing_date
+        prev_heading_like = sp.heading_like
         if lang == "en":
             lead_target = lead_target or (tail == ":" and _INTENT_LEAD.search(previous) is not None)
         else:

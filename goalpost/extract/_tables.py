@@ -32,7 +32,7 @@ _TARGET = re.compile(r"目标|预期|规划|target|goal|objective|planned|plan\b
 _GROWTH = re.compile(
     r"增长|增速|同比|增幅|增减|变化|growth|change|increase|y-?o-?y|year[-\s]on[-\s]year", re.I
 )
-_PARENS = re.compile(r"[(（]([^()（）]{1,20})[)）]")
+_PARENS = re.compile(r"[(（]([^()（）]{1,60})[)）]")
 _NUMBER = re.compile(
     r"^(?P<cmp>[≥≤><~约超过近]{0,2})\s*(?P<num>[+\-−–]?\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%)?"
     r"\s*(?P<tail>以上|以下|左右|\+)?$"
@@ -156,6 +156,9 @@ def _unit_of(words: str, region: str | None = None) -> tuple[str, float] | None:
     else:
         from goalpost.extract._quantities_en import scan_quantities
 
+        low = words.lower().rstrip(".")
+        if low in _SCALE_WORDS:
+            return "count", _SCALE_WORDS[low]  # "(thousands)", "(million)"
         best = None
         # "EUR million" reads as "1 EUR million"; a sign goes before the number: "¥ million" as
         # "¥1 million", "Rs crore" as "Rs 1 crore", "€m" as "€1m"
@@ -166,12 +169,45 @@ def _unit_of(words: str, region: str | None = None) -> tuple[str, float] | None:
                 if q.unit != "count" and q.end >= len(probe.rstrip(" .")):
                     return q.unit, q.value
                 best = best or (q.unit, q.value)
+        if best == ("count", 1.0) and low not in _COUNT_WORDS:
+            return None  # "(baseline)", "(target)": a word, not a unit
         return best
     if len(qs) != 1 or not qs[0].unit or qs[0].start != 0:
         return None
     return qs[0].unit, qs[0].value
 
 
+_SCALE_WORDS = {
+    "thousand": 1e3, "thousands": 1e3, "'000": 1e3, "000s": 1e3, "million": 1e6,
+    "millions": 1e6, "mn": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "lakh": 1e5,
+    "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}  # fmt: skip
+# Words that name a count when a label's brackets hold nothing else
+_COUNT_WORDS = frozenset(
+    [
+        "number",
+        "no",
+        "count",
+        "persons",
+        "people",
+        "individuals",
+        "units",
+        "unit",
+        "firms",
+        "companies",
+        "enterprises",
+        "items",
+        "pieces",
+        "sets",
+        "projects",
+        "households",
+        "cases",
+        "establishments",
+        "institutions",
+        "organisations",
+        "organizations",
+    ]
+)
 _SIGN_FIRST = re.compile(r"([^\w\s(),.%]+|[A-Z]{1,3}\$|Rs\.?|Tk\.?|[A-Z]{3})\s*(\S.*)?$")
 
 
@@ -191,7 +227,11 @@ def _split_label(label: str, region: str | None = None) -> tuple[str, tuple[str,
     """The indicator and the unit in brackets: "地区生产总值(亿元)" -> ("地区生产总值", CNY 1e8)."""
     unit = None
     for m in _PARENS.finditer(label):
-        unit = _unit_of(m.group(1), region) or unit
+        inside = m.group(1).strip()
+        if inside[:1] in ("%", "％") or inside.lower().startswith(("per cent", "percent")):
+            unit = ("%", 1.0)  # "(% of enterprises with 10+ employees)"
+        elif len(inside) <= 24:
+            unit = _unit_of(inside, region) or unit
     name = _PARENS.sub("", label) if unit else label
     if unit is None and ("," in label or "，" in label):
         # "Internal R&D expenditure, KZT billion", "Level of innovation activity, %"
