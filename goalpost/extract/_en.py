@@ -272,6 +272,7 @@ def _budget_title(title: str | None, doc_year: int | None) -> bool:
 
 
 def _is_future(t: TimeExpr, doc_year: int | None) -> bool:
+    """A time in a year after the document's."""
     return (_year(t.date) or 0) > (doc_year or 9999)
 
 
@@ -525,7 +526,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         )
     }
     future = any(
-        (_year(t.date) or 0) > (doc_year or 9999) and t.role not in ("since", "base") for t in times
+        _is_future(t, doc_year) and t.role not in ("since", "base") for t in times
     ) or bool(_FUTURE_SPAN_CB.search(s))
     budget = future and _BUDGET_CB.search(s) is not None
     # "Partners have committed $40 million to the strategy" in a plan, "For 2025, Government has
@@ -607,9 +608,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             or _FUND_WORTH_CB.search(s, max(0, q.start - 40), q.start)
             and not any(past(t) for t in times)
         ) and q.currency:
-            kind = (
-                "target"  # money committed for a coming period; "a call worth COP 200,000 million"
-            )
+            # money committed for a coming period; "a call worth COP 200,000 million"
+            kind = "target"
         else:
             own = [
                 _year(t.date)
@@ -643,7 +643,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 and _TO_CHANGE_CB.search(s, max(clause[0], q.start - 80), q.start)
                 and any(
                     t.role == "deadline"
-                    and (_year(t.date) or 0) > (doc_year or 9999)
+                    and _is_future(t, doc_year)
                     and clause[0] <= t.start < clause[1]
                     for t in date_times_of(q)
                 )

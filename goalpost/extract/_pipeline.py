@@ -212,7 +212,11 @@ def extract(document: Document) -> list[Item]:
             )
             if result is None:
                 continue
-        headline = (in_heading or sp.heading_like) and _is_headline(norm[sp.start : sp.end])
+        headline = (
+            bool(result.items)
+            and (in_heading or sp.heading_like)
+            and _is_headline(norm[sp.start : sp.end])
+        )
         for it in result.items:
             if sp.start <= it.start < it.end <= sp.end:
                 items.append(it)

@@ -212,15 +212,13 @@ _SIGN_FIRST = re.compile(r"([^\w\s(),.%]+|[A-Z]{1,3}\$|Rs\.?|Tk\.?|[A-Z]{3})\s*(
 
 
 def _unit_probes(words: str) -> list[str]:
-    probes = ["1 " + words]
+    """Texts to read ``words`` as the unit of a number: the sign-first readings, then "1 words"."""
     m = _SIGN_FIRST.match(words)
-    if m:
-        rest = m.group(2) or ""
-        sign = m.group(1)
-        probes = [f"{sign}1{rest}", f"{sign}1 {rest}", f"{sign} 1 {rest}", *probes]
-        if any(c.isdigit() for c in words):
-            probes = probes[3:]  # "JPY 100 million": the sign-first readings would garble it
-    return probes
+    # "JPY 100 million": with a figure already in the words, sign-first readings would garble it
+    if not m or any(c.isdigit() for c in words):
+        return ["1 " + words]
+    sign, rest = m.group(1), m.group(2) or ""
+    return [f"{sign}1{rest}", f"{sign}1 {rest}", f"{sign} 1 {rest}", "1 " + words]
 
 
 def _split_label(label: str, region: str | None = None) -> tuple[str, tuple[str, float] | None]:
