@@ -57,6 +57,11 @@ _UNIT_ALIASES = {
     "hectare": "ha", "hectares": "ha", "公顷": "ha", "微克/立方米": "ug/m3", "µg/m3": "ug/m3",
     "μg/m3": "ug/m3", "µg/m³": "ug/m3", "μg/m³": "ug/m3", "mbps": "mbit/s", "gbps": "gbit/s",
 }  # fmt: skip
+# unit symbols that are no currency code, however they are cased
+_PHYSICAL = frozenset([
+    "teu", "gw", "mw", "kw", "gwh", "mwh", "kwh", "twh", "pflops", "eflops", "tflops", "gflops",
+    "km", "sqkm", "sqm", "ha", "mt", "kt",
+])  # fmt: skip
 
 
 def unit_key(unit: str | None) -> str:
@@ -95,6 +100,8 @@ def unit_key(unit: str | None) -> str:
         return "tonne"  # "tonnes a year", "tonnes/year", "万吨" all measure tonnes
     if low in _UNIT_ALIASES:
         return _UNIT_ALIASES[low]  # one unit written two ways ("hectares" = "ha")
+    if low in _PHYSICAL:
+        return low  # "TEU" = "teu", "GW" = "gw": symbols written in either case
     if len(u) == 3 and u.isalpha() and u.isupper():
         return up  # ISO currency code
     return low.rstrip("s") if low.isascii() else low

@@ -84,7 +84,14 @@ def test_kind_follows_the_verbs_and_dates(text: str, doc, kinds: list[str]) -> N
         ("Currently, six Nobel laureates work here.", REPORT, ["2017-09-26"]),
         ("The city will build 60 bases.", PLAN, ["2021"]),
         ("Public R&D investment will rise to £22 billion by 2026/27.", REPORT, ["2027"]),
-        ("Business R&D fell to $17.4 billion in 2019-20.", REPORT, ["2020"]),
+        # a fiscal year is dated by its end ("2019-20" ends in 2020), in a report written after it
+        ("Business R&D fell to $17.4 billion in 2019-20.", ("Report", "2021-03-01"), ["2020"]),
+        # a reported figure is never dated after its report: "above the target set for 2027"
+        (
+            "Start-ups have risen to 1,240, already above the target of 1,000 set for 2027.",
+            ("Report", "2024-11-14"),
+            ["2024-11-14", "2027"],
+        ),
         ("The city plans to build 10 institutes in the next three years.", REPORT, ["2020"]),
         (
             "R&D spending reached 241.6 billion yuan, up 11.5 percent over the previous year.",

@@ -83,9 +83,6 @@ _ESTIMATE = re.compile(
     r"an\s+estimated|is\s+estimated|are\s+estimated)\b",
     re.I,
 )
-_THIS_YEAR = re.compile(
-    r"\b(?:this\s+year|for\s+the\s+(?:whole|full)\s+year|full[\s-]year)\b", re.I
-)
 
 
 def _current_estimate(
@@ -96,9 +93,9 @@ def _current_estimate(
         return False
     if not date or date[:4] != doc_date[:4]:
         return False
-    return bool(
-        _ESTIMATE.search(s, clause[0], clause[1]) and _THIS_YEAR.search(s, clause[0], clause[1])
-    )
+    # "GDP is expected to reach about 1.35 trillion yuan, an increase of 6.1 percent" under
+    # "Review of Work in 2024", in December 2024: the year's figure, estimated
+    return bool(_ESTIMATE.search(s, 0, clause[1]))
 
 
 _COMPARED_BASE = re.compile(
@@ -222,8 +219,9 @@ _GOAL_BEFORE_CB = CaseBlind(GOAL_BEFORE, word_start=True)
 _FUTURE_SPAN_CB = CaseBlind(FUTURE_SPAN, word_start=True)
 _BUDGET_CB = CaseBlind(BUDGET, word_start=True)
 # the verb with its auxiliary: "approved investments totalled ..." is no commitment
+# "had been committed" (as of a date) is a report; "has been allocated" a commitment
 _COMMITTED = re.compile(
-    r"\b(?:has|have|had|will|shall|to|been)\s+(?:\w+\s+)?"
+    r"\b(?<!had\s)(?:has|have|will|shall|to|been)\s+(?:\w+\s+)?"
     r"(?:commit(?:s|ted)?|approv(?:e|es|ed)|allocat(?:e|es|ed)|earmark(?:s|ed)?|"
     r"set(?:s)?\s+aside|pledg(?:e|es|ed)|budget(?:s|ed)?|appropriat(?:e|es|ed)|unveil(?:s|ed)?)\b",
     re.I,
@@ -258,6 +256,20 @@ _FUND_WORTH_CB = CaseBlind(
         re.I,
     )
 )
+# a sum reported as done: "has already committed €21 billion", "€3.9 billion has been awarded so far"
+_DONE_CB = CaseBlind(
+    re.compile(r"\b(?:already|so\s+far|to\s+date|thus\s+far|until\s+now)\b", re.I), word_start=True
+)
+
+
+def _reported_done(s: str, q: EnQuantity, lo: int, hi: int) -> bool:
+    """Whether "already"/"so far" stands next to money ``q``, between the values around it."""
+    return bool(
+        _DONE_CB.search(s, max(lo, q.start - 60), q.start)
+        or _DONE_CB.search(s, q.end, min(hi, q.end + 40))
+    )
+
+
 _BUDGET_TITLE = re.compile(r"\b(?:budget|appropriation|estimates\s+of\s+expenditure)\b", re.I)
 
 
@@ -269,6 +281,35 @@ def _budget_title(title: str | None, doc_year: int | None) -> bool:
         and _BUDGET_TITLE.search(title)
         and (_year(title_year(title)) or 0) >= (doc_year or 9999)
     )
+
+
+def _budget_kind(
+    kind: str | None,
+    times: list[TimeExpr],
+    clause: tuple[int, int],
+    upto: int,
+    budget_year: int | None,
+    doc_date: str | None,
+) -> str | None:
+    """In a budget for a year to come, money's kind by the years written in its clause before
+    the next value (``upto``): the budget's own year or later is an allocation, an earlier one a
+    report ("the 2025 Appropriation Bill of ₦3.005 trillion", "the deficit for 2024-25 is
+    estimated at HK$87.2 billion" in the 2025-26 Budget)."""
+    years = [
+        y
+        for t in times
+        if clause[0] <= t.start < min(clause[1], upto)
+        and t.role != "since"
+        and t.date != doc_date  # the dateline
+        and (y := _year(t.date))
+    ]
+    if budget_year is None or not years:
+        return kind
+    if kind == "observation" and all(y >= budget_year for y in years):
+        return "target"
+    if kind == "target" and any(y < budget_year for y in years):
+        return "observation"
+    return kind
 
 
 def _is_future(t: TimeExpr, doc_year: int | None) -> bool:
@@ -495,6 +536,15 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     cues = (
         list(CUES_LOW.finditer(low)) if len(low) == len(s) else match_at_words(CUES, s, CUE_FIRSTS)
     )
+    # "increased from 414 at present to 600 by December 2025": "at present" is the 414's
+    now_of_base = {
+        q.end + m.end() - m.start()
+        for q in kept
+        if _BASELINE_CB.search(s, max(0, q.start - 24), q.start)
+        and (m := _NOW_AFTER_CB.match(s, q.end))
+    }
+    if now_of_base:
+        cues = [c for c in cues if not (c.group("os") and c.end() in now_of_base)]
     mentions = _mentions(s)
     doc_year = _year(ctx.doc_date)
     last_count: tuple[str, int | None, int | None] | None = None
@@ -602,6 +652,12 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         ):
             kind = "observation"  # "an allocation of Tk 3,856 crore, against Tk 3,512 crore in FY2023-24"
         elif (
+            q.currency
+            and (budget or committed or budget_doc)
+            and _reported_done(s, q, prev_end, next_start.get(id(q), len(s)))
+        ):
+            kind = "observation"  # "€3.9 billion has already been awarded through public tenders"
+        elif (
             budget
             or committed
             and _COMMITTED_CB.search(s, max(0, q.start - 60), q.start)
@@ -632,7 +688,12 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             if (
                 kind == "observation"
                 and plan_line
-                and not any(c.group("os") for c in cues if c.start() < q.start)
+                and not any(
+                    c.group("os")
+                    and (c.start() < q.start or c.group().lower().startswith(_REPORT_AUX))
+                    for c in cues
+                    if c.start() < clause[1]
+                )
                 and not any(past(t) for t in date_times_of(q))
             ):
                 # "- increase the number of patents issued ... by 25 percent": a plan's task line
@@ -653,6 +714,15 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 kind = "target"
         if kind is None and q.currency and budget_doc:
             kind = "target"  # "2025 Budget Bill": "ANID: CLP 540,000 million for research grants"
+        elif q.currency and budget_doc and not _reported_done(s, q, prev_end, len(s)):
+            kind = _budget_kind(
+                kind,
+                times,
+                clause,
+                next_start.get(id(q), len(s)),
+                _year(title_year(ctx.doc_title)),
+                ctx.doc_date,
+            )
         if kind is None:
             # No verb decides: a future deadline makes it a target, a past date
             # an observation, otherwise what the document or section is.
@@ -676,6 +746,17 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             else:
                 kind = "target" if own_plan else "observation"
         date = choose_date(date_times_of(q) if base_owned else times, q, clause, kind, ctx, s)
+        attached_to = (
+            result.items[-1]
+            if result.items and _ATTACHED_TO_PREV.fullmatch(s, prev_end, q.start)
+            else None
+        )
+        if attached_to is not None and attached_to.kind == "target" and kind == "observation":
+            # "KRW 35.3 trillion for 2026, up 19.3 percent from ...", "KRW 2.7 trillion,
+            # supporting 16,000 research projects": the change or the reach of that target
+            kind, date = "target", attached_to.date
+        if kind == "observation" and doc_year is not None and (_year(date) or 0) > doc_year:
+            date = ctx.doc_date  # "has risen to 1,240, above the target set for 2027": reported now
         if date is None and kind == "target" and budget_doc:
             date = title_year(ctx.doc_title)  # the budget's year
         if kind == "target" and _current_estimate(s, clause, date, ctx.doc_date):
@@ -751,6 +832,15 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     return result
 
 
+# after the value, only a tense says it is reported: "$3.9 billion had been committed"
+# ("1,000 patents registered a year" in a plan's list is a participle)
+_REPORT_AUX = ("has", "have", "had", "was", "were", "so far", "to date")
+_ATTACHED_TO_PREV = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:(?:up|down|rising|falling|increasing|decreasing)(?:\s+by)?|"
+    r"an?\s+(?:increase|decrease|rise|drop|jump|fall|cut)\s+of|supporting|funding|financing|"
+    r"covering|benefiting|creating)\s+",
+    re.I,
+)
 _SINCE_CLAUSE = re.compile(r"\s*Since\s+(?:the|its|it|a|an|this|our)\b[^,;.]{0,80},")
 _JOINED = re.compile(r"\s*(?:,\s*and|,|and|&)\s*", re.I)
 _YEAR_LIST = re.compile(

@@ -18,7 +18,10 @@ from goalpost.extract._time_en import find_times
 from goalpost.extract._types import SentenceContext, TimeExpr
 
 _LIST_HEAD_YEAR = re.compile(
-    r"\b(?:for|in|by|until|through)\s+((?:19|20)\d\d)(?:\s+(?:are|is|include|were))?\s*:", re.I
+    r"\b(?:for|in|by|until|through)\s+((?:19|20)\d\d)(?:\s+(?:are|is|include|were))?\s*:"
+    # "Progress on the main indicators (latest value / 2026 target):"
+    r"|\b((?:19|20)\d\d)\s+(?:targets?|goals?|objectives?)\b[^:]{0,3}:",
+    re.I,
 )
 # the gap between an item's time and the next item's value: "in 2020 and 500 firms"
 _NEXT_ITEM_JOIN = re.compile(r"\s*[,;]?\s*(?:and|while|whereas|but)\s+|\s*;\s*", re.I)
@@ -51,6 +54,13 @@ def attached(t: TimeExpr, q: EnQuantity, s: str | None = None) -> bool:
     )
 
 
+def _comma_penalty(s: str | None, a: int, b: int) -> int:
+    """A time across a comma from the value counts as farther than one beside it: in "the
+    service launched in 2021, had processed ETB 1.1 trillion by June 2024" June 2024 dates
+    the sum."""
+    return 30 if s is not None and "," in s[a:b] else 0
+
+
 def choose_date(
     times: list[TimeExpr],
     q: EnQuantity,
@@ -64,13 +74,15 @@ def choose_date(
     # "300 firms in 2020 and 500 firms in 2023": a time that ends just before "and <value>"
     # closes the previous item; the 500's own time follows it.
     later_own = s is not None and any(t.start >= q.end for t in usable)
+    # (for a target the deadline may sit across a comma: "approved funding of ..., covering 2026")
+    commas = s if kind == "observation" else None
 
     def dist(t: TimeExpr) -> int:
         if t.start >= q.end:
-            return t.start - q.end
+            return t.start - q.end + _comma_penalty(commas, q.end, t.start)
         if later_own and s is not None and _NEXT_ITEM_JOIN.fullmatch(s, t.end, q.start):
             return q.start - t.end + 100
-        return q.start - t.end
+        return q.start - t.end + _comma_penalty(commas, t.end, q.start)
 
     def pick(cands: list[TimeExpr], later_clauses: bool = True) -> TimeExpr | None:
         in_clause = [t for t in cands if clause[0] <= t.start < clause[1]]
@@ -183,10 +195,13 @@ def _period_end(ctx: SentenceContext) -> str | None:
     """The plan period's end, or a future year a plan's title names ("Impact 2030", "RIE2025")."""
     if ctx.doc_period:
         return str(ctx.doc_period[1])
-    if ctx.doc_is_plan and ctx.doc_title:
+    if ctx.doc_title:
         years = [int(y) for y in re.findall(r"((?:19|20)\d\d)(?!\d)", ctx.doc_title)]
         dy = _year(ctx.doc_date)
-        if years and dy is not None and max(years) > dy:
+        if dy is None or not years or max(years) <= dy:
+            return None
+        # a release's headline deadline: "... public investment of €12.25 billion until 2027"
+        if ctx.doc_is_plan or len({y for y in years if y > dy}) == 1:
             return str(max(years))
     return None
 
@@ -210,7 +225,7 @@ def governing_date(times: list[TimeExpr], s: str) -> str | None:
     # "sets the following targets for 2030: at least 80% ...; 20 million ...": a list's heading
     listed = _LIST_HEAD_YEAR.search(s) if ":" in s else None
     if listed:
-        return listed.group(1)
+        return listed.group(1) or listed.group(2)
     # "Turnover by main sector, January–June 2024:": a lead line's closing date dates its list
     tail = s.rstrip()
     if tail.endswith(":"):

@@ -24,7 +24,25 @@ _MONTH = (
 )
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
-_CLOCK = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs\b|GMT|UTC)", re.I)
+# "14 Dhu al-Qadah 1445 AH", "1 Ramadan": a day of a Hijri month
+_HIJRI_MONTH_AFTER = re.compile(
+    r"\s+(?:Muharram|Safar|Rabi|Jumad[ae]|Rajab|Sha'?ban|Ramad[ah]n|Shawwal|Dhu|Dhul)\b"
+)
+# "September 3 and 10, 2024", "March 4, 11 and 18": the later days of a list of dates
+_DAY_LIST_BEFORE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\s*(?:and|&|to)\s+$"
+)
+# "Page 7 of 48"
+_PREP_THE_BEFORE = re.compile(r"\b(?:in|of|for|across|among|to|on|from|at|with|between)\s+the\s+$")
+_UNIT_COLON_BEFORE = re.compile(r"\b(?:Units?|units?|UNITS?)\s*:\s*$")
+_PAGE_OF_BEFORE = re.compile(r"\b[Pp]age\s+\d{1,4}\s+of\s+$")
+# "buildings of 25,000 square feet or larger": the scope a rule applies to
+_OR_LARGER = re.compile(
+    r"\s+or\s+(?:larger|bigger|greater|above|higher|smaller|below|lower)\b(?!\s+than)", re.I
+)
+# "businesses that introduced at least one innovation": a definition, not a figure
+_DEFINING_BEFORE = re.compile(r"\b(?:that|who|which|with|having)\s+(?:[a-z-]+\s+){0,2}$")
+_CLOCK = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs\b|GMT|UTC|noon\b|midnight\b)", re.I)
 
 _DURATION = re.compile(
     r"(?:\s|-)*(?:plus\s+|\+\s*|odd\s+|or\s+so\s+|more\s+|full\s+|long\s+)?"
@@ -35,16 +53,24 @@ _DURATION = re.compile(
     re.I,
 )
 _REF_BEFORE = re.compile(
-    r"(?:\b(?:No|Nos|Number|Art|Article|Chapter|Section|Clause|Item|Phase|Level|Grade|Class|Tier|Room|"
-    r"Version|Ver|Vol|Volume|Page|Line|Building|Road|Lot|Annex|Appendix|Table|Figure|Fig|Decree|Order|"
+    r"(?:\b(?:No|Nos|no(?=\.)|Number|Art|Article|Chapter|Section|Clause|Item|Phase|Level|Grade|Class|Tier|Room|"
+    r"Version|Ver|Vol|vol|Volume|Page|Line|Building|Road|Lot|Annex|Appendix|Table|Figure|Fig|Decree|Order|"
     r"Resolution|Document|Circular|Law|Act|Rule|Standard|Model|Type|Mark|Gen|Stage|Round|Batch|"
-    r"Window|Gate|Platform|Terminal|Route|Bus|Flight|Exit|Box|Suite|Floor|Unit|Block|Part|Schedule|"
+    r"Window|Gate|Gates|Platform|Terminal|Route|Bus|Flight|Exit|Box|Suite|Floor|Unit|Block|Part|Schedule|"
+    r"Hall|Halls|Stand|Booth|Pier|Berth|Wing|Pavilion|Hangar|"
     r"top|ranked|ranks|rank|ranking|placed|aged|age|ages|phase|stage|round|batch|grade|level|tier|"
     r"class|model|type|version|number|[Pp]aragraphs?|[Pp]aras?|[Ss]ections|[Aa]rticles|[Cc]hapters|"
     r"[Cc]lauses|[Pp]ages|pp|[Ii]tems|[Tt]ables|[Ff]igures|[Aa]nnexes|[Aa]ppendices|[Rr]ules|"
     r"[Pp]arts|[Ss]chedules)\.?|#|§)\s*$"
 )
 # A reference number labelled at the start of a line: "Number: 53612", "Ref. No.: 2024/118"
+# the rest of a list of references: "Gates 3 and 7", "Articles 12, 14 and 15", "Halls 2-4"
+_REF_LIST_BEFORE = re.compile(
+    r"\b(?:Gates|Halls|Rooms|Articles|Sections|Chapters|Clauses|Paragraphs|Annexes|Items|Tables|"
+    r"Figures|Platforms|Terminals|Stands|Booths|Routes|Exits|Floors|Blocks|Units|Parts|Rules|"
+    r"articles|sections|chapters|clauses|paragraphs|items|tables|figures|rules)\s+\d{1,4}"
+    r"(?:\s*,\s*\d{1,4})*\s*(?:,\s*)?(?:and|or|&|to)?\s*$"
+)
 _LABEL_REF_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:(?:Release|Press\s+release|Document|File|Ref(?:erence)?\.?)\s+)?"
     r"(?:No|Number|Ref|Reference)\.?\s*:\s*$"
@@ -59,12 +85,15 @@ _DOC_PARTS = re.compile(
     r"areas|dimensions|categories|stages|phases|paragraphs|requirements|guarantees|safeguards|"
     r"directions|focuses|fronts|themes|recommendations|pathways|key\s+words|rounds|aspirations|"
     r"ambitions|strands|workstreams|work\s+streams|flagships|flagship\s+(?:programmes|projects)|"
-    r"matters|action\s+lines|lines\s+of\s+action)\b",
+    r"matters|action\s+lines|lines\s+of\s+action|axes|building\s+blocks|levers|components|reforms|"
+    r"indicators|KPIs|pages)\b",
     re.I,
 )
 _STRUCTURE_VERB = re.compile(
     r"\b(?:compris(?:es|ing|ed)|consists?\s+of|consisting\s+of|is\s+made\s+up\s+of|is\s+organi[sz]ed\s+"
-    r"(?:into|around)|is\s+structured\s+(?:into|around)|sets\s+out|is\s+divided\s+into)\b",
+    r"(?:into|around)|is\s+structured\s+(?:into|around)|sets\s+out|is\s+divided\s+into)\b"
+    # "Of the 142 policy indicators tracked, ...", "the speech ran to 127 pages"
+    r"|\b(?:of\s+the|ran\s+to|runs?\s+to)\s+$",
     re.I,
 )
 # "The roadmap consists of 5 pillars and 24 action lines", "the Strategy, which identifies ten
@@ -78,6 +107,7 @@ _OWN_MAKE_UP = re.compile(
 )
 _AGE_APPOSITION_AFTER = re.compile(r",\s*(?:who|said|says|has|had|is|was|a|an|the)\b")
 _WITH_BEFORE = re.compile(r"\b(?:with|having|employing)\s+$", re.I)
+_WITH_OF_BEFORE = re.compile(r"\b(?:with|having|of|over|above|exceeding)\s+$", re.I)
 _OR_MORE_STAFF = re.compile(
     r"\s*(?:or|and)\s+(?:more|over|above)\s+(?:employees|staff|workers|persons|people|"
     r"members|beds|students)\b",
@@ -123,6 +153,9 @@ _POLICY_HINTS = (
     "could ",
     "must ",
     "maximum",
+    "up to",
+    "at most",
+    "no more than",
 )
 _PROJECTION_HINTS = (
     "current",
@@ -146,12 +179,18 @@ _POLICY = re.compile(
     r"must\s+(?:commit|invest|involve|include|have|employ|raise|hold)\s+(?:a\s+minimum\s+of|"
     r"at\s+least|no\s+less\s+than|not\s+less\s+than)|"
     r"(?:a|the)\s+maximum\s+(?:duration|period|term|length)\s+of|"
+    # a call's terms: "a grant of up to 75% of the approved budget", "for a period of up to 12 months"
+    r"(?:grants?|subsid(?:y|ies)|loans?|aid|contributions?|support|funding|co-financing|stipends?|"
+    r"allowances?|awards?|vouchers?|bonus(?:es)?)\s+of\s+"
+    r"(?=up\s+to|at\s+most|no\s+more\s+than|a\s+maximum)|"
+    r"(?:a|the)\s+(?:duration|period|term|length)\s+of\s+(?=up\s+to|at\s+most|no\s+more\s+than)|"
+    r"must\s+(?:take\s+part|participate|be\s+involved|join|apply)|"
     r"(?:reduction|cut)\s+in\s+(?:the\s+)?(?:corporate\s+)?(?:income\s+)?tax|"
     r"income\s+tax\s+rate|"
     r"(?:basic|enhanced|standard|reduced|preferential)\s+rate\s+of|"
     r"(?:expenditures?|costs?|spending|outlays?)\s+of(?=\s+up\s+to)|"
     r"per\s+(?:project|company|enterprise|firm|team|person|applicant|startup|award|institution|"
-    r"household|individual))\b",
+    r"household|individual|voucher|beneficiary|participant|proposal|application|grant|consortium))\b",
     re.I,
 )
 _PROJECTION = re.compile(
@@ -223,7 +262,7 @@ _REF_WORDS_WORDS = (
     "batch window gate platform terminal route bus flight exit box suite floor unit block part "
     "schedule top ranked ranks rank ranking placed aged age ages paragraph paragraphs para paras "
     "sections articles chapters clauses pages pp items tables figures annexes appendices rules "
-    "parts schedules"
+    "parts schedules hall halls gates stand booth pier berth wing pavilion hangar"
 )
 _REF_WORDS = frozenset(_REF_WORDS_WORDS.split())
 _BASE_YEAR_BEFORE = re.compile(
@@ -243,7 +282,7 @@ _BOUND_BEFORE = re.compile(r"\b(?:to|at|within|be|is|are|was|were)\s+$", re.I)
 _DURATION_OF = re.compile(r"\s*(?:of|in\s+a\s+row|running)\b|-", re.I)
 _BASE_YEAR_AFTER = re.compile(r"\s*(?:[,.;:)]|$|levels?\b|figures?\b)")
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}([a-z]+s)\b")
-_POST_PLACE = re.compile(r"[A-Z][a-z]+,?\s+$")
+_POST_PLACE = re.compile(r"(?:[A-Z][a-z]+|\b[A-Z]{2}),?\s+$")  # "Guangzhou 510000", "CO 80202"
 _POST_END = re.compile(r"\s*(?:[.,;)]|$)")
 _QUARTER_BEFORE = re.compile(r"\b[QH][1-4]\s*$")
 # "from 12 to 14 November 2025", "3-5 March": the first day of a span of dates
@@ -512,11 +551,33 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         wb_month = word_before(s, len(s[: q.start].rstrip()) - 3).rstrip(".")
     if (wb_month[:3] in _MONTH3 and _MONTH_BEFORE.search(before)) or _MONTH_AFTER.match(s, ne):
         return "date"
+    if (
+        q.plain_int
+        and q.value <= 31
+        and (
+            _HIJRI_MONTH_AFTER.match(s, ne)
+            or (wb in ("and", "to") and _DAY_LIST_BEFORE.search(before))
+        )
+    ):
+        return "date"
+    if q.plain_int and wb == "of" and _PAGE_OF_BEFORE.search(before):
+        return "page count"
+    if not q.currency and _OR_LARGER.match(s, q.end) and _WITH_OF_BEFORE.search(before):
+        return "threshold"  # "buildings of 25,000 square feet or larger"
+    if (
+        q.value == 1
+        and q.comparator == ">="
+        and q.words
+        and _DEFINING_BEFORE.search(s, max(0, q.start - 30), q.start)
+    ):
+        return "threshold"  # "the proportion of firms that introduced at least one innovation"
     if _CLOCK.match(s, q.end):
         return "time of day"
     if (wb.rstrip(".") in _REF_WORDS or before.rstrip()[-1:] in ("#", "§")) and _REF_BEFORE.search(
         before
     ):
+        return "reference number"
+    if q.plain_int and before[-1:] in " ,&" and _REF_LIST_BEFORE.search(before):
         return "reference number"
     if before.endswith((":", ": ")) and q.plain_int and _LABEL_REF_BEFORE.search(before):
         return "reference number"  # "Number: 53612    Date: 27 November 2024"
@@ -544,6 +605,8 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         return "duration"
     if _OPEN_PAREN.search(s[max(0, q.start - 3) : q.start]) and _UNIT_LABEL.match(s, q.end):
         return "unit label"  # "Patents (10,000 units)"
+    if _UNIT_COLON_BEFORE.search(s, max(0, q.start - 12), q.start):
+        return "unit label"  # "(Unit: 100 million yuan)"
     if _BENCHMARK_AFTER.match(s, q.end):
         return "reference value"  # "well below the 1 percent benchmark recommended by UNESCO"
     if q.unit == "times" and not _TIMES_AS_MULTIPLE.search(
@@ -582,6 +645,14 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             return "quoted name"
     if q.words and q.value <= 10 and wb in ("the", "these", "those", "both"):
         return "anaphora"  # "the two cities": entities already named, not a count
+    if (
+        wb == "the"
+        and q.plain_int
+        and q.unit == "count"
+        and q.value < 100
+        and _PREP_THE_BEFORE.search(before)
+    ):
+        return "anaphora"  # "investment in the 12 national strategic technologies": a known set
     if q.words and q.value == 1 and s[ns:ne].lower() in ("one", "a", "an"):
         if _ONE_SKIP_AFTER.match(s, ne) or wb in _ONE_SKIP_WORDS:
             return "pronoun"

@@ -22,7 +22,7 @@ from goalpost.extract._types import TimeExpr
 _T_STRONG = (
     r"(?:will|shall|would|should|could|must|to)\s+(?:\w+ly\s+)?(?:have|be)(?:\s+been)?"
     r"(?:\s+(?:\w+ed|home\s+to|able\s+to|built|made|set\s+up|given))?|"
-    r"will|shall|'ll|is\s+to|are\s+to|aims?|aiming|aimed\s+(?:to|at)|the\s+aim|goals?|targets?|"
+    r"will|shall|'ll|is\s+to|are\s+to|aims?|aiming|aimed\s+(?:to|at)|the\s+aim|goals?|targets?|ambitions?|mandates?|"
     r"targeted|targeting|objectives?|plans?\s+to|planning\s+to|strives?|striving|should|must|"
     r"(?:is|are)\s+expected|expects?\s+to|intends?|seeks?\s+to|hopes?|hoping|hoped|"
     r"commit(?:s|ted)?\s+to|pledge[sd]?|envisage[sd]?|aspires?|endeavou?rs?|"
@@ -71,7 +71,7 @@ CUES = re.compile(
 
 # Words a cue can start with: the cue pattern is only tried at these words.
 _CUE_FIRST_WORDS = (
-    "will shall would should could must to is are aim the goal target objective plan strive "
+    "will shall would should could must to is are aim the goal target objective plan strive ambition mandate "
     "striving expect intend seek hop commit pledg envisag aspir endeavo budget allocat earmark "
     "set by has have had was were so up currently at presently now there home boast statistics "
     "data an last previously in over reached total amounted stood stand rose grew fell jumped "
@@ -112,7 +112,9 @@ def past_time_after(times: list[TimeExpr], q: EnQuantity, doc_year: int | None) 
 GOAL_NEAR = re.compile(r"\s*(?:goal|target|objective)s?\b", re.I)
 
 
-GOAL_BEFORE = re.compile(r"\b(?:goal|target|objective)s?\s+of\s+(?:about\s+|around\s+)?$", re.I)
+GOAL_BEFORE = re.compile(
+    r"\b(?:goal|target|objective|ambition|mandate)s?\s+of\s+(?:about\s+|around\s+)?$", re.I
+)
 
 
 BUDGET = re.compile(
@@ -154,7 +156,10 @@ def decide_kind(
     infinitive of intent; then strong cues after the value in other clauses.
     """
     strong = [c for c in cues if c.group("ts") or c.group("os")]
-    before = [c for c in strong if c.end() <= q.start]
+    # ("is estimated at VND 39,500 billion": the cue may end inside the value's comparator)
+    before = [
+        c for c in strong if c.end() <= q.start or c.start() < q.start < c.end() <= q.num_start
+    ]
     # Cues after the value count only up to the next value ("1.3% ..., far
     # below the 75% target": "target" speaks for the 75%).
     after = [c for c in strong if q.end <= c.start() and c.end() <= next_start]

@@ -25,9 +25,10 @@ __all__ = ["phone_number"]
 
 # A phone or fax number: digit groups after "Tel"/"Call" or an international "+86".
 _PHONE = re.compile(
-    r"(?:\b(?:tel|telephone|phone|fax|call|calling|hotline|mobile|dial|contact|whatsapp|"
+    r"(?:\b(?:tel|telephone|phone|fax|call|calling|hotline|mobile|dial|contact|whatsapp|toll-?free|"
     r"enquiries|inquiries)\b\.?\s*"
-    r"(?:at\s+|on\s+)?(?:no\.?\s*|number\s*)?[:：]?\s*\+?|\+)"
+    # "Call RVO on 088 042 42 42": a name may stand between the verb and "on"
+    r"(?:(?:(?-i:[A-Z][\w&.-]*)\s+){1,3}(?:at|on)\s+|at\s+|on\s+)?(?:no\.?\s*|number\s*)?[:：]?\s*\+?|\+)"
     r"\s*(?:\(\d{1,4}\)\s*)?\d{1,4}\)?(?:[\s.-]\(?\d{1,8}\)?){1,5}",  # "(+84) 24 3943 9393"
     re.I,
 )
@@ -45,17 +46,17 @@ _LINE_BEFORE = re.compile(
     re.I,
 )
 _PHONE_WORD = re.compile(
-    r"(?i)\b(?:tel|telephone|phone|fax|call|hotline|mobile|dial|contact|whatsapp)\b"
+    r"(?i)\b(?:tel|telephone|phone|fax|call|hotline|mobile|dial|contact|whatsapp|toll-?free)\b"
 )
 # The word right before a number that makes it a phone number. Narrower than _PHONE_WORD,
 # whose "call", "contact" and "mobile" also precede real figures ("mobile 5G users").
 _PHONE_LAST = frozenset(
     ["hotline", "hotlines", "tel", "tel.", "telephone", "phone", "fax", "dial", "whatsapp",
-     "helpline", "sms"]
+     "helpline", "sms", "calling"]
 )  # fmt: skip
 # Substrings every match of ``_PHONE_WORD`` holds (lower-cased): a cheap test that rules most
 # text out.
-_PHONE_KEYS = re.compile("tel|phone|fax|call|hotline|mobile|dial|contact|whatsapp|quiries")
+_PHONE_KEYS = re.compile("tel|phone|fax|call|hotline|mobile|dial|contact|whatsapp|quiries|toll")
 _DEC_DIGIT = re.compile(r"\d")
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from goalpost._models import Document, Item, Section
 from goalpost.extract._en import may_hold_number, sets_deadline_without_number
@@ -127,14 +128,12 @@ def extract(document: Document) -> list[Item]:
     en = _en_component()
     items: list[Item] = []
     governing: str | None = None
-    lead_target = False
     para = -1
     previous: str | None = None
     lead_dates: dict[tuple[int, int], str] = {}
     fallback_heading: str | None = None
     first_para_of: dict[tuple[int, int], int] = {}
-    colon_lead = False
-    list_lead = False  # a colon lead of future goals with no figure of its own
+    lead = _Lead()
     prev_heading_like = False
     prev_end = 0
     headline_items: set[int] = set()
@@ -147,14 +146,24 @@ def extract(document: Document) -> list[Item]:
             continue  # read by its columns (_table_items), not as prose
         if sp.paragraph != para:
             # lines right under a "…, January–June 2024:" lead keep its date; a blank line ends it
-            keep = colon_lead and "\n\n" not in norm[prev_end : sp.start]
+            keep = lead.colon and "\n\n" not in norm[prev_end : sp.start]
             # "The goals for 2033 are:" above "Mission 1 – …" headings, each with its paragraph:
             # the lead's deadline holds through heading-and-paragraph blocks
-            keep = keep or (list_lead and (sp.heading_like or prev_heading_like))
-            list_lead = list_lead and keep
+            keep = keep or (lead.goals and (sp.heading_like or prev_heading_like))
+            # "By 2030, the policy aims to:" above "• create ..." lines: the list is the lead's,
+            # with or without a blank line after the lead
+            listed = (
+                lead.listing
+                and norm.count("\n", prev_end, sp.start) <= 2
+                and _LIST_LINE.match(norm, sp.start) is not None
+            )
+            keep = keep or listed
             governing = governing if keep else None
-            colon_lead = colon_lead and keep
-            lead_target = False
+            lead.goals = lead.goals and keep
+            lead.colon = lead.colon and keep
+            lead.target = lead.target and listed
+            lead.listing = listed
+            lead.comparator = lead.comparator if listed else None
             para = sp.paragraph
         enclosing = outline.at(sp.start)
         inner = enclosing[0] if enclosing else None
@@ -172,10 +181,10 @@ def extract(document: Document) -> list[Item]:
                 break
         if not enclosing and fallback_heading:
             title_date = title_year(fallback_heading)
-        lead = None
+        section_lead = None
         for sec in enclosing:
-            lead = lead_dates.get((sec.start, sec.end))
-            if lead:
+            section_lead = lead_dates.get((sec.start, sec.end))
+            if section_lead:
                 break
         sent = norm[sp.start : sp.end]
         lang = sentence_lang(sent)
@@ -204,8 +213,8 @@ def extract(document: Document) -> list[Item]:
                     governing_date=governing,
                     previous_sentence=previous,
                     norm_text=norm,
-                    section_lead_date=lead,
-                    governing_target=lead_target,
+                    section_lead_date=section_lead,
+                    governing_target=lead.target,
                     section_titles=tuple(sec.title for sec in enclosing),
                 ),
                 guarded=comp is not en,
@@ -218,6 +227,8 @@ def extract(document: Document) -> list[Item]:
             and _is_headline(norm[sp.start : sp.end])
         )
         for it in result.items:
+            if lead.comparator and lead.listing and it.comparator == "=" and it.value_max is None:
+                it.comparator = lead.comparator  # type: ignore[assignment]
             if sp.start <= it.start < it.end <= sp.end:
                 items.append(it)
                 if headline:
@@ -235,23 +246,50 @@ def extract(document: Document) -> list[Item]:
         prev_end = sp.end
         tail = previous.rstrip()[-1:]
         if tail == ":" and result.sets_governing_date and not in_heading:
-            colon_lead = True
+            lead.colon = True
         if tail == ":" and result.sets_governing_date and not result.items:
-            list_lead = (_year(result.sets_governing_date) or 0) > (_year(document.date) or 9999)
-            if list_lead:
+            lead.goals = (_year(result.sets_governing_date) or 0) > (_year(document.date) or 9999)
+            if lead.goals:
                 governing = result.sets_governing_date
+        if tail in (":", "："):
+            lead.listing = not in_heading
+            lead.comparator = _lead_comparator(previous) if lang == "en" else None
         prev_heading_like = sp.heading_like
         if lang == "en":
-            lead_target = lead_target or (tail == ":" and _INTENT_LEAD.search(previous) is not None)
+            lead.target = lead.target or (tail == ":" and _INTENT_LEAD.search(previous) is not None)
         else:
             # 主要目标是：…；…；…。 : the clauses after a colon lead of targets, up to the full stop
-            lead_target = (
-                lead_target or _ZH_TARGET_LEAD.search(previous) is not None
-            ) and tail in (
-                "；",
-                ";",
-            )
+            lead.target = (
+                lead.target or _ZH_TARGET_LEAD.search(previous) is not None
+            ) and tail in ("；", ";")
     return _dedupe(_without_restated_headlines(items, headline_items))
+
+
+@dataclass
+class _Lead:
+    """What a lead sentence ending in a colon passes on to the lines under it."""
+
+    colon: bool = False  # it set a date: the lines right under it (no blank line) keep it
+    goals: bool = False  # future goals, no figure ("The goals for 2033 are:"): holds over blocks
+    target: bool = False  # intent ("the policy aims to:"): what follows is a plan's
+    listing: bool = False  # list lines ("• ...", "(1) ...") under it are its, blank line or not
+    comparator: str | None = None  # "The city will have no less than:" speaks for its list
+
+
+_LEAD_COMPARATOR = re.compile(
+    r"\b(?P<ge>no\s+less\s+than|not\s+less\s+than|at\s+least|a\s+minimum\s+of)"
+    r"|(?P<gt>more\s+than|over|above|in\s+excess\s+of)"
+    r"|(?P<le>up\s+to|no\s+more\s+than|at\s+most|a\s+maximum\s+of)\s*:\s*$",
+    re.I,
+)
+
+
+def _lead_comparator(lead: str) -> str | None:
+    """The comparator a colon lead ends with: "will have no less than:" gives ``>=``."""
+    m = _LEAD_COMPARATOR.search(lead, max(0, len(lead) - 30))
+    if m is None or not re.fullmatch(r"\s*:\s*", lead[m.end() :]) and m.lastgroup != "le":
+        return None
+    return {"ge": ">=", "gt": ">", "le": "<="}[m.lastgroup or "ge"]
 
 
 def _is_headline(line: str) -> bool:

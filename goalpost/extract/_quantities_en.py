@@ -54,6 +54,8 @@ _CMP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CMP_WORD = {
+    # an estimate is the figure given, not "about" it ("GDP was estimated at GH¢ 251.4 billion")
+    "estimated at": "=",
     "more than": ">",
     "over": ">",
     "above": ">",

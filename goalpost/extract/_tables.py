@@ -139,6 +139,31 @@ def _number(cell: str) -> tuple[float, str, bool] | None:
     return float(num), cmp, bool(m.group("pct"))
 
 
+_CELL_YEAR = re.compile(r"\s*[(（]\s*((?:19|20)\d\d)\s*[)）]\s*$")
+
+
+def _cell_reading(
+    cell: str, region: str | None
+) -> tuple[float, str, tuple[str, float] | None, str | None] | None:
+    """(value, comparator, unit, year) of a cell that writes its unit or year in it:
+    "0.63 GW (2019)", "12.4% (2024)", "€1.2 billion". The unit's scale is in the value."""
+    y = _CELL_YEAR.search(cell)
+    body = (cell[: y.start()] if y else cell).strip()
+    year = y.group(1) if y else None
+    read = _number(body)
+    if read is not None:
+        return read[0], read[1], ("%", 1.0) if read[2] else None, year
+    if not body or _CJK.search(body) or not body[:1].isalnum() and body[:1] not in "$€£¥₹<>~≥≤":
+        return None
+    from goalpost.extract._quantities_en import scan_quantities
+
+    qs = scan_quantities(body, region=region)
+    if len(qs) != 1 or qs[0].start != 0 or qs[0].end < len(body.rstrip(" .")):
+        return None
+    q = qs[0]
+    return float(q.value), q.comparator, (q.unit, 1.0), year
+
+
 @lru_cache(maxsize=512)
 def _unit_of(words: str, region: str | None = None) -> tuple[str, float] | None:
     """The unit and scale a header or label names: "亿元" -> ("CNY", 1e8)."""
@@ -211,8 +236,17 @@ _COUNT_WORDS = frozenset(
 _SIGN_FIRST = re.compile(r"([^\w\s(),.%]+|[A-Z]{1,3}\$|Rs\.?|Tk\.?|[A-Z]{3})\s*(\S.*)?$")
 
 
+_UNIT_LABEL = re.compile(r"^\s*units?\s*[:：]\s*", re.I)
+_SCALE_FIRST = re.compile(r"10*(?:,000)*\s+\D")
+
+
 def _unit_probes(words: str) -> list[str]:
     """Texts to read ``words`` as the unit of a number: the sign-first readings, then "1 words"."""
+    words = _UNIT_LABEL.sub("", words)  # "Unit: 100 million yuan"
+    if _SCALE_FIRST.match(words):
+        return [
+            words
+        ]  # "100 million yuan" is its own scale ("1 100 million" would be 1,100 million)
     m = _SIGN_FIRST.match(words)
     # "JPY 100 million": with a figure already in the words, sign-first readings would garble it
     if not m or any(c.isdigit() for c in words):
@@ -309,7 +343,10 @@ def find_tables(text: str, doc_year: int | None = None, region: str | None = Non
         caption_unit = _caption_unit(text, block[0].start, region)
         cols = []
         for _, _, h in header:
-            year = _YEAR.search(h)
+            # "Growth over 2023 (%)": a comparison base is not the column's year
+            year = next(
+                (m for m in _YEAR.finditer(h) if not _BASE_YEAR.search(h, 0, m.start())), None
+            )
             name, unit = _split_label(h, region)
             if unit is None and _PCT_HEADER.search(h):
                 unit = ("%", 1.0)  # a "% change" column
@@ -327,18 +364,25 @@ def find_tables(text: str, doc_year: int | None = None, region: str | None = Non
             label, label_unit = _split_label(label_text, region)
             for i, (a, b, cell) in enumerate(row.cells[first + 1 :], start=first + 1):
                 read = _number(cell)
+                cell_unit, cell_year = None, None
                 if read is None:
-                    continue
-                value, cmp, pct = read
+                    rich = _cell_reading(cell, region)
+                    if rich is None or rich[2] is None and rich[3] is None:
+                        continue
+                    value, cmp, cell_unit, cell_year = rich
+                    pct = False
+                else:
+                    value, cmp, pct = read
                 year, is_target, growth, col_unit, col_name = cols[i]
                 unit = ("%", 1.0) if pct else (col_unit or row_unit or label_unit or caption_unit)
+                unit = cell_unit or unit
                 if unit is None and value == int(value) and _counts_things(label_text):
                     unit = ("count", 1.0)  # "New company registrations | 3,412 | 3,688"
                 if unit is None:
                     continue  # no unit anywhere: a rank, a code or a score
                 if unit[0] == "count" and _PER_10K.search(label_text):
                     unit = ("per 10,000 people", 1.0)  # 每万人口…拥有量(件)
-                date = row_year.group(1) if row_year else (year or caption)
+                date = cell_year or (row_year.group(1) if row_year else (year or caption))
                 target = is_target or bool(date and doc_year and int(date) > doc_year)
                 out.append(
                     TableCell(

@@ -429,7 +429,7 @@ _UNIT_WORDS = [
     (r"megawatts?", "MW", 1.0),
     (r"kilowatts?", "kW", 1.0),
     (r"mu(?![a-z])", "mu", 1.0),
-    (r"TEUs?", "TEU", 1.0),
+    (r"twenty-foot\s+equivalent\s+units?(?:\s*\(TEUs?\))?|TEUs?", "TEU", 1.0),
     (r"litres?|liters?", "l", 1.0),
     (r"times|fold", "times", 1.0),
 ]
