@@ -143,12 +143,22 @@ def _debris(s: str, md: bool) -> bool:
         and any(_PAGE_NUMBER.match(part) for part in _MENU_SPLIT.split(s))
     ):
         return True  # "Page 3 of 12 | Fukuoka City Economic Bulletin No. 214": a running footer
-    if len(s) <= 200 and _CONTACT_LINE.search(s) and ("|" in s or "www." in s or "@" in s):
+    if (
+        len(s) <= 200
+        and s[:1] != "|"  # a table row
+        and _CONTACT_LINE.search(s)
+        and ("|" in s or "www." in s or "@" in s)
+    ):
         return True  # "... Pathum Thani 12120 | Tel. 0 2564 7000 | www.nstda.or.th"
     return len(s) <= 40 and bool(_BUTTONS.match(s.strip("【】[]<>《》 ")))
 
 
-_CONTACT_LINE = re.compile(r"\b(?:tel|phone|fax|hotline)\b\.?\s*[:：.]?\s*[+(]?\d", re.I)
+_CONTACT_LINE = re.compile(
+    r"\b(?:tel|phone|fax|hotline)\b\.?\s*[:：.]?\s*[+(]?\d"
+    r"|(?<![\w+])\+\d{1,3}[\s-]\(?\d{1,4}\)?[\s-]\d"  # "+372 735 0222"
+    r"|\b(?-i:CVR|VAT|ABN|CIN|GSTIN|KvK|SIREN|SIRET)\b\s*(?:no\.?\s*)?:?\s*\d",  # "CVR 29 02 44 71"
+    re.I,
+)
 # A printed page number on a line of its own: "— 2 —", "- 12 -", "Page 3 of 10", "第 2 页"
 _PAGE_NUMBER = re.compile(
     r"(?:[-–—]\s*\d{1,4}\s*[-–—]|(?i:page)\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|"

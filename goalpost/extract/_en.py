@@ -127,7 +127,9 @@ _GROWTH_BEFORE = re.compile(
     r"decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|fall(?:s|en|ing)?|fell|jump(?:s|ed)?|"
     r"climb(?:s|ed)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|expand(?:s|ed|ing)?|boost(?:s|ed)?|"
     r"rais(?:e|es|ed|ing)|lift(?:s|ed)?|growth(?:\s+rate)?|increase|gains?|gained|surge[sd]?|"
-    r"soar(?:s|ed)?|higher|lower)\s+(?:(?:by|of|at|rate\s+of|to\s+the\s+tune\s+of)\s+)?(?:an?\s+)?"
+    r"soar(?:s|ed)?|higher|lower|shr[aiu]nk|shrinks|contract(?:s|ed)|slipp?(?:s|ed)|dipp?(?:s|ed)|"
+    r"slump(?:s|ed)|plunge[sd]|tumble[sd]|advanced|accelerated|slowed)\s+"
+    r"(?:(?:by|of|at|rate\s+of|to\s+the\s+tune\s+of)\s+)?(?:an?\s+)?"
     r"(?:(?:average|annual|yearly|annual\s+average|average\s+annual|year-on-year|y-o-y)\s+)?"
     r"(?:(?:rate|growth)\s+of\s+)?$",
     re.I,
@@ -379,7 +381,8 @@ _GROWTH_LAST_WORDS = (
     "gains grew grow growing grown grows growth higher increase increased increases increasing "
     "jump jumped jumps lift lifted lifts lower of raise raised raises raising rate reduce reduced "
     "reduces reducing rise risen rises rising rose soar soared soars surge surged surges tune up "
-    "y-o-y year-on-year yearly "
+    "y-o-y year-on-year yearly shrank shrunk shrinks contracted contracts slipped slips dipped "
+    "dips slumped slumps plunged plunges tumbled tumbles advanced accelerated slowed "
 )
 _GROWTH_LAST = frozenset(_GROWTH_LAST_WORDS.split())
 
@@ -615,6 +618,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     prev_found: tuple[str, int | None, int | None] | None = None
     prev_unit: str | None = None
     prev_q: EnQuantity | None = None
+    growth_before: EnQuantity | None = None
     for q in kept:
         clause = _clause_of(clauses, q.num_start)
         wb = word_before(s, q.start, clause[0])  # q.start stays put below
@@ -632,6 +636,16 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         q.growth_noun = bool(q.growth and _GROWTH_NOUN_CB.search(s, max(0, q.start - 40), q.start))
         if q.growth and q.value > 0 and _is_decrease(s, q, clause):
             _negate(q)
+        if (
+            not q.growth
+            and q.unit in ("%", "pp")
+            and growth_before is not None
+            and growth_before.unit == q.unit
+            and _COMPARED_BASE_CB.search(s, max(0, q.start - 30), q.start)
+        ):
+            # "grew by 4.7 percent in 2024, down from 5.7 percent in 2023": a growth rate too
+            q.growth = True
+        growth_before = q if q.growth else None
         if (
             _BASELINE_CB.search(s, max(0, q.start - 24), q.start)
             and (past_time_after(times, q, doc_year) or _NOW_AFTER_CB.match(s, q.end))
@@ -836,9 +850,12 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
 # ("1,000 patents registered a year" in a plan's list is a participle)
 _REPORT_AUX = ("has", "have", "had", "was", "were", "so far", "to date")
 _ATTACHED_TO_PREV = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:(?:up|down|rising|falling|increasing|decreasing)(?:\s+by)?|"
+    r"(?:\s+[\w&'-]+){0,5}?\s*(?:\([^()]{0,40}\)\s*)?"
+    r"(?:,\s*(?:(?:up|down|rising|falling|increasing|decreasing)(?:\s+by)?|"
     r"an?\s+(?:increase|decrease|rise|drop|jump|fall|cut)\s+of|supporting|funding|financing|"
-    r"covering|benefiting|creating)\s+",
+    r"covering|benefiting|creating)"
+    # "allocated EGP 2.5 billion (about $50 million) to train 300,000 young people"
+    r"|,?\s*to\s+(?:train|support|fund|finance|help|connect|equip|reach|serve|benefit|hire|employ))\s+",
     re.I,
 )
 _SINCE_CLAUSE = re.compile(r"\s*Since\s+(?:the|its|it|a|an|this|our)\b[^,;.]{0,80},")

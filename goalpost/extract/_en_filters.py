@@ -33,7 +33,20 @@ _DAY_LIST_BEFORE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\s*(?:and|&|to)\s+$"
 )
 # "Page 7 of 48"
-_PREP_THE_BEFORE = re.compile(r"\b(?:in|of|for|across|among|to|on|from|at|with|between)\s+the\s+$")
+# "... may deduct 100% of the expenses, and a further 110% of the increase"
+_FURTHER_TERM = re.compile(r"\b(?:a\s+further|an\s+additional|another|plus)\s+$", re.I)
+_TERMS_JOIN = re.compile(r"\s(?:and|or)\s|,")
+_ONE_OF_BEFORE = re.compile(r"\b(?:one|two|three|each|any|either)\s+of\s+(?:the\s+|its\s+)?$", re.I)
+_PREP_THE_BEFORE = re.compile(
+    r"\b(?:in|of|for|across|among|to|on|from|at|with|between)\s+(?:the|all)\s+$", re.I
+)
+# "a family of four", "a team of three": who, not how many of something measured
+_GROUP_OF_BEFORE = re.compile(r"\b(?:family|household|couple|team|group|party)\s+of\s+$", re.I)
+# "(PDF, 8.4 MB)", "Download PDF (1.2 MB)"
+_FILE_SIZE_AFTER = re.compile(r"\s*(?:[KMGT]B|kB|[KMG]iB)\b")
+_FILE_BEFORE = re.compile(r"(?i:pdf|docx?|xlsx?|csv|zip|download|file)[^.\n]{0,20}$")
+# "9 of its 21 indicators are on track": a count of the plan's own parts
+_OF_OWN_PARTS_AFTER = re.compile(r"\s+of\s+(?:its|the|their|our|these)\s+\d{1,3}(?=\s)")
 _UNIT_COLON_BEFORE = re.compile(r"\b(?:Units?|units?|UNITS?)\s*:\s*$")
 _PAGE_OF_BEFORE = re.compile(r"\b[Pp]age\s+\d{1,4}\s+of\s+$")
 # "buildings of 25,000 square feet or larger": the scope a rule applies to
@@ -89,11 +102,19 @@ _DOC_PARTS = re.compile(
     r"indicators|KPIs|pages)\b",
     re.I,
 )
+# parts a plan may also launch ("launch 5 programmes"): its own make-up only after a structure verb
+_DOC_PARTS_WEAK = re.compile(
+    r"\s+(?:[A-Za-z&-]+\s+){0,2}?(?:programmes|programs|instruments|tracks|windows|clusters|"
+    r"packages|modules|calls)\b",
+    re.I,
+)
 _STRUCTURE_VERB = re.compile(
     r"\b(?:compris(?:es|ing|ed)|consists?\s+of|consisting\s+of|is\s+made\s+up\s+of|is\s+organi[sz]ed\s+"
     r"(?:into|around)|is\s+structured\s+(?:into|around)|sets\s+out|is\s+divided\s+into)\b"
     # "Of the 142 policy indicators tracked, ...", "the speech ran to 127 pages"
-    r"|\b(?:of\s+the|ran\s+to|runs?\s+to)\s+$",
+    r"|\b(?:of\s+the|ran\s+to|runs?\s+to)\s+$"
+    # "is implemented through five programmes", "organised under three thematic tracks"
+    r"|\b(?:implemented|delivered|organi[sz]ed|grouped|arranged)\b",
     re.I,
 )
 # "The roadmap consists of 5 pillars and 24 action lines", "the Strategy, which identifies ten
@@ -166,11 +187,12 @@ _PROJECTION_HINTS = (
     "projection",
     "usual",
     "only reach",
+    "scenario",
 )
 _POLICY = re.compile(
     r"\b(?:tax\s+(?:credit|deduction|rate|relief|rebate|incentive|break|exemption|allowance|holiday)s?|"
     r"super[\s-]deduction|deduct(?:ed|ion|ible)?|rebates?|reimburse(?:d|ment)?|co-?fund(?:ing|ed)?|"
-    r"matching\s+(?:fund|grant)s?|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
+    r"matching\s+(?:fund|grant)s?|co-?financ\w*|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
     r"subsidy\s+rate|subsid(?:y|ies)\s+of|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|eligible|"
     r"qualif(?:y|ies|ying)|one-off\s+(?:reward|bonus|grant|subsidy)|"
     r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy|earn|request|"
@@ -185,7 +207,7 @@ _POLICY = re.compile(
     r"(?=up\s+to|at\s+most|no\s+more\s+than|a\s+maximum)|"
     r"(?:a|the)\s+(?:duration|period|term|length)\s+of\s+(?=up\s+to|at\s+most|no\s+more\s+than)|"
     r"must\s+(?:take\s+part|participate|be\s+involved|join|apply)|"
-    r"(?:reduction|cut)\s+in\s+(?:the\s+)?(?:corporate\s+)?(?:income\s+)?tax|"
+    r"(?:reduction|cut)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?tax\b|"
     r"income\s+tax\s+rate|"
     r"(?:basic|enhanced|standard|reduced|preferential)\s+rate\s+of|"
     r"(?:expenditures?|costs?|spending|outlays?)\s+of(?=\s+up\s+to)|"
@@ -195,6 +217,8 @@ _POLICY = re.compile(
 )
 _PROJECTION = re.compile(
     r"\b(?:under\s+(?:current|existing|present)\s+(?:conditions|trends|policies|circumstances)|"
+    r"under\s+(?:its|the|a|their|this)\s+(?:baseline|central|reference|base|optimistic|pessimistic)\s+"
+    r"(?:scenario|case)|"
     r"at\s+(?:the\s+)?(?:current|present|this)\s+(?:rate|pace|trend)|if\s+current\s+trends|"
     r"(?:is|are|was|were)\s+(?:projected|forecast|predicted)\s+to|projections?\s+(?:show|suggest|indicate)|"
     r"according\s+to\s+(?:the\s+)?(?:forecasts?|projections?|predictions?)|business[\s-]as[\s-]usual|"
@@ -283,7 +307,7 @@ _DURATION_OF = re.compile(r"\s*(?:of|in\s+a\s+row|running)\b|-", re.I)
 _BASE_YEAR_AFTER = re.compile(r"\s*(?:[,.;:)]|$|levels?\b|figures?\b)")
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}([a-z]+s)\b")
 _POST_PLACE = re.compile(r"(?:[A-Z][a-z]+|\b[A-Z]{2}),?\s+$")  # "Guangzhou 510000", "CO 80202"
-_POST_END = re.compile(r"\s*(?:[.,;)]|$)")
+_POST_END = re.compile(r"\s*(?:[.,;)|]|$)")
 _QUARTER_BEFORE = re.compile(r"\b[QH][1-4]\s*$")
 # "from 12 to 14 November 2025", "3-5 March": the first day of a span of dates
 _DAY_SPAN_AFTER = re.compile(
@@ -458,8 +482,8 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     if q.conversion:
         return "currency conversion"
     raw = s[ns:ne]
-    if len(raw) >= 3 and raw[0] == "0" and raw[1].isdigit():
-        return "identifier"  # "020-12345678", "0755": phone and area codes
+    if len(raw) >= 2 and raw[0] == "0" and raw[1].isdigit():
+        return "identifier"  # "020-12345678", "0755": phone and area codes; "00-507 Warsaw"
     if (
         q.unit == "count"
         and not q.scaled
@@ -627,6 +651,14 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     if (
         q.unit == "count"
         and not q.scaled
+        and q.value < 50
+        and _DOC_PARTS_WEAK.match(s, q.end)
+        and _STRUCTURE_VERB.search(s, max(0, q.start - 80), q.start)
+    ):
+        return "part of the document"  # "implemented through five programmes"
+    if (
+        q.unit == "count"
+        and not q.scaled
         and q.value < 1000
         and _OWN_MAKE_UP.search(s, max(0, q.start - 120), q.start)
     ):
@@ -645,8 +677,23 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             return "quoted name"
     if q.words and q.value <= 10 and wb in ("the", "these", "those", "both"):
         return "anaphora"  # "the two cities": entities already named, not a count
+    if q.unit == "count" and not q.scaled and q.value < 100 and _ONE_OF_BEFORE.search(before):
+        return "anaphora"  # "the instrument is one of four in the fund's portfolio"
+    if q.words and q.value <= 12 and _GROUP_OF_BEFORE.search(before):
+        return "description"  # "the basic food basket for a family of four"
     if (
-        wb == "the"
+        q.unit == "count"
+        and not q.scaled
+        and _FILE_SIZE_AFTER.match(s, q.end)
+        and _FILE_BEFORE.search(before)
+    ):
+        return "file size"
+    if q.unit == "count" and not q.scaled and q.value < 1000:
+        own = _OF_OWN_PARTS_AFTER.match(s, q.end)
+        if own and _DOC_PARTS.match(s, own.end()):
+            return "part of the document"  # "9 of its 21 indicators are on track"
+    if (
+        wb in ("the", "all")
         and q.plain_int
         and q.unit == "count"
         and q.value < 100
@@ -699,6 +746,20 @@ def policy_parameters(s: str, qs: list[EnQuantity], clauses: list[tuple[int, int
         ]
         if near:
             out.add(min(near)[1])
+    # "can co-finance up to 75% of costs for universities and up to 50% for large companies":
+    # the terms listed after a marked one are terms too
+    for i in sorted(out):
+        for j in range(i + 1, len(qs)):
+            a, b = qs[j - 1], qs[j]
+            further = b.start - a.end <= 120 and _FURTHER_TERM.search(s, a.end, b.start)
+            if (
+                b.unit != qs[i].unit
+                or b.comparator != qs[i].comparator
+                or (b.start - a.end > 40 and not further)
+                or not _TERMS_JOIN.search(s, a.end, b.start)
+            ):
+                break
+            out.add(j)
     return out
 
 

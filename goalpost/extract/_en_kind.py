@@ -49,7 +49,7 @@ _O_STRONG = (
     r"(?:is|are)\s+estimated|an\s+estimated|last\s+year|previously|in\s+recent\s+years|"
     r"over\s+the\s+past|reached|totall?ed|amounted|stood|rose|grew|fell|jumped|climbed|"
     r"stands?\s+at|remained|is\s+now|are\s+now|up\s+from|down\s+from|compared\s+(?:with|to)|"
-    r"recorded|registered|saw|witnessed"
+    r"recorded|registered|saw|witnessed|came\s+in\s+at|comes\s+in\s+at|came\s+to"
 )
 
 
@@ -75,7 +75,7 @@ _CUE_FIRST_WORDS = (
     "striving expect intend seek hop commit pledg envisag aspir endeavo budget allocat earmark "
     "set by has have had was were so up currently at presently now there home boast statistics "
     "data an last previously in over reached total amounted stood stand rose grew fell jumped "
-    "climbed remained down compared recorded registered saw witnessed increased decreased "
+    "climbed remained down compared recorded registered saw witnessed came comes increased decreased "
     "declined dropped achieved attracted issued opened launched published built completed "
     "approved invested spent exceeded surpassed topped accounted received obtained gave given "
     "listed hosted held signed secured cultivated introduced trained generated produced employed "

@@ -25,10 +25,10 @@ __all__ = ["phone_number"]
 
 # A phone or fax number: digit groups after "Tel"/"Call" or an international "+86".
 _PHONE = re.compile(
-    r"(?:\b(?:tel|telephone|phone|fax|call|calling|hotline|mobile|dial|contact|whatsapp|toll-?free|"
+    r"(?:\b(?:tel|telephone|phone|fax|call|calling|hotline|mobile|dial|contact(?:\s+us)?|whatsapp|toll-?free|"
     r"enquiries|inquiries)\b\.?\s*"
     # "Call RVO on 088 042 42 42": a name may stand between the verb and "on"
-    r"(?:(?:(?-i:[A-Z][\w&.-]*)\s+){1,3}(?:at|on)\s+|at\s+|on\s+)?(?:no\.?\s*|number\s*)?[:：]?\s*\+?|\+)"
+    r"(?:(?:(?-i:[A-Z][\w&.-]*)\s+){1,3}(?:at|on)\s+|at\s+|on\s+)?(?:no\.?\s*|number\s*)?[:：,]?\s*\+?|\+)"
     r"\s*(?:\(\d{1,4}\)\s*)?\d{1,4}\)?(?:[\s.-]\(?\d{1,8}\)?){1,5}",  # "(+84) 24 3943 9393"
     re.I,
 )
@@ -36,7 +36,8 @@ _PHONE = re.compile(
 _PHONE_AT = re.compile(
     r"\b(?:hotline|helpline|tel|telephone|phone|fax|call|dial|whatsapp)s?\s+(?:at|on)\s+$", re.I
 )
-_NANP_PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|(?<![\d-])\d{3}-\d{3}-\d{4}\b")
+# "(303) 892-3840", "303-892-3840", and other area codes in brackets: "(61) 2033-7500"
+_NANP_PHONE = re.compile(r"\(\d{2,4}\)\s?\d{3,5}[-.\s]\d{4}\b|(?<![\d-])\d{3}-\d{3}-\d{4}\b")
 _HOTLINE_AFTER = re.compile(
     r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:hotline|helpline|service\s+line|call\s+cent(?:er|re))\b", re.I
 )

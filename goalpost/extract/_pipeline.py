@@ -134,6 +134,7 @@ def extract(document: Document) -> list[Item]:
     fallback_heading: str | None = None
     first_para_of: dict[tuple[int, int], int] = {}
     lead = _Lead()
+    prev_items: list[Item] = []
     prev_heading_like = False
     prev_end = 0
     headline_items: set[int] = set()
@@ -226,6 +227,13 @@ def extract(document: Document) -> list[Item]:
             and (in_heading or sp.heading_like)
             and _is_headline(norm[sp.start : sp.end])
         )
+        if prev_items and result.items and _RESTATES_PREVIOUS.match(norm, sp.start):
+            # "... a deficit of NOK 579.4 billion in 2026. This corresponds to 2.7 percent of the
+            # fund": the same figure put another way, so the same kind and date
+            for it in result.items:
+                if it.date in (None, document.date):
+                    it.kind, it.date = prev_items[-1].kind, prev_items[-1].date
+        prev_items = result.items
         for it in result.items:
             if lead.comparator and lead.listing and it.comparator == "=" and it.value_max is None:
                 it.comparator = lead.comparator  # type: ignore[assignment]
@@ -263,6 +271,12 @@ def extract(document: Document) -> list[Item]:
                 lead.target or _ZH_TARGET_LEAD.search(previous) is not None
             ) and tail in ("；", ";")
     return _dedupe(_without_restated_headlines(items, headline_items))
+
+
+_RESTATES_PREVIOUS = re.compile(
+    r"\s*(?:This|That|It|Which)\s+(?:corresponds|amounts|is\s+equivalent|is\s+equal|equals|"
+    r"represents|translates)\s+to\b"
+)
 
 
 @dataclass

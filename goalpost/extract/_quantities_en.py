@@ -168,7 +168,7 @@ _CUR_LAST_WORDS = (
     "chf musd meur mgbp maud mcad mcny msgd mhkd dollar dollars euro euros u.s. u.s rm myr "
     "r rp rp. ksh aed sar qar kwd bhd omr brl zar ngn kes ugx tzs rwf ghs etb egp idr thb vnd pkr "
     "lkr npr bdt pln sek nok dkk ils nis clp cop ars pen try rub kzt uah czk huf xof xaf mad mnt dh dh. "
-    "dhs dhs. tk tk. ron tsh ush"
+    "dhs dhs. tk tk. ron tsh ush kr kr. zł"
 )
 _CUR_LAST = frozenset(_CUR_LAST_WORDS.split()) | frozenset(ISO_CODES.lower().split())
 _CUR_LAST |= {"le", "j", "rd", "fj", "tt", "bz", "ec"}
@@ -208,6 +208,8 @@ def _cmp_before(text: str, lo: int, pos: int, wb: str | None = None) -> tuple[st
     word = _SPACES.sub(" ", m.group(1).lower()) if m.group(1) else _SPACES.sub("", m.group(2))
     if word in ("top", "pass") and word_before(text, m.start(), lo) not in _MODALS:
         return None  # "the top 10", "a pass 3": only "will top 250 billion" compares
+    if word == "up to" and _MOVED_UP.search(text, max(lo, m.start() - 20), m.start()):
+        return None  # "edged up to 4.1 million", "climbed up to": a move up, no bound
     if word.startswith("pass") and _PASSED_ITEMS.match(text, pos):
         return None  # "passed 12 laws": things passed, not a level passed
     if word.startswith(("exceed", "surpass", "topp", "top", "pass")):
@@ -219,6 +221,11 @@ def _cmp_before(text: str, lo: int, pos: int, wb: str | None = None) -> tuple[st
     return op, m.start(), word
 
 
+_MOVED_UP = re.compile(
+    r"\b(?:edged|edges|edging|inched|inches|crept|creeps|ticked|ticks|moved|moves|climbed|climbs|"
+    r"went|goes|shot|jumped|rose|rising|revised|scaled|stepped|ramped|pushed|driven|picked)\s+$",
+    re.I,
+)
 _CENTS_CURRENCIES = frozenset(
     {"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD", "EUR", "GBP", "CNY"}
 )

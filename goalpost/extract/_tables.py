@@ -233,7 +233,9 @@ _COUNT_WORDS = frozenset(
         "organizations",
     ]
 )
-_SIGN_FIRST = re.compile(r"([^\w\s(),.%]+|[A-Z]{1,3}\$|Rs\.?|Tk\.?|[A-Z]{3})\s*(\S.*)?$")
+_SIGN_FIRST = re.compile(
+    r"([^\w\s(),.%]+|[A-Z]{1,3}\$|Rs\.?|Tk\.?|[A-Z]{3}|KSh|Ksh|TSh|USh|GH₵|GH¢|zł|kr\.?|Rp\.?)\s*(\S.*)?$"
+)
 
 
 _UNIT_LABEL = re.compile(r"^\s*units?\s*[:：]\s*", re.I)
@@ -268,7 +270,10 @@ def _split_label(label: str, region: str | None = None) -> tuple[str, tuple[str,
     if unit is None and ("," in label or "，" in label):
         # "Internal R&D expenditure, KZT billion", "Level of innovation activity, %"
         head, _, tail = label.replace("，", ",").rpartition(",")
-        unit = _unit_of(tail.strip(), region) if len(tail.split()) <= 3 else None
+        if tail.strip()[:1] in ("%", "％"):
+            unit = ("%", 1.0)  # "Labour productivity, % of EU average"
+        else:
+            unit = _unit_of(tail.strip(), region) if len(tail.split()) <= 3 else None
         name = head if unit else label
     return _LABEL_TRIM.sub("", name).strip(), unit
 

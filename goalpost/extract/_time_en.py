@@ -66,6 +66,9 @@ _TIME = re.compile(
     rf"(?P<r_a>{_Y})\s*(?:[-/]\s*(?P<r_b2>\d\d)(?!\d)(?![.,]\d)|(?:-|/|to|and|through|until)\s*(?P<r_b>{_Y}))(?!\d))"
     # "June 2017", "30 June 2023", "September 30, 2019"
     rf"|(?P<date>(?:(?P<d_d1>\d{{1,2}})\s+)?(?P<d_m>{_MON})\s*(?:(?P<d_d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*)?(?P<d_y>{_Y}))"
+    # "in January", "by March": a month without a year, the nearest one
+    rf"|(?P<bmon>(?P<bmo_pre>{_BY}|{_ASOF}|in|during|for|since)\s+(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?P<bmo_m>{_MON})(?![\w])(?!\s*,?\s*(?:\d|this\b|last\b|next\b)))"
     # "by 2025", "in 2017", "FY2025", bare years
     rf"|(?P<year>(?:(?P<y_pre>{_BY}|{_ASOF}|in|during|for|since|from|of|within|after|throughout)\s+(?:the\s+)?(?:year\s+|fiscal\s+year\s+)?)?"
     rf"(?:FY\s?)?(?<![\d.,])(?P<y>{_Y})(?!\d|,\d|\.\d))"
@@ -288,6 +291,13 @@ def find_times(
                 continue
             shift = {"last": -1, "next": 1}.get(m.group("mt_w").lower(), 0)
             date, role = f"{dy + shift}-{_month(m.group('mt_m')):02d}", _role(m.group("mt_pre"))
+        elif kind == "bmon":
+            if dy is None or dm is None:
+                continue
+            mo, role = _month(m.group("bmo_m")), _role(m.group("bmo_pre"))
+            # a deadline's month is the next one of that name, a reported month the last one
+            y = (dy if mo >= dm else dy + 1) if role == "deadline" else (dy if mo <= dm else dy - 1)
+            date = f"{y}-{mo:02d}"
         elif kind == "yend":
             if ry is None:
                 continue

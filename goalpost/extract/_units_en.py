@@ -77,10 +77,10 @@ _CUR_NAMES = (
     r"(?:(?:UAE|Emirati|Moroccan)\s+)?dirhams?|(?:South\s+African\s+)?rand|(?:Nigerian\s+)?naira|"
     r"(?:Thai\s+)?baht|(?:Indonesian\s+)?rupiah|(?:Vietnamese\s+)?dong|(?:Brazilian\s+)?reais|"
     r"(?:Turkish\s+)?lira|(?:Russian\s+)?r[ou]+bles?|(?:Polish\s+)?zlot(?:y|ys|ies)|z[łl]oty|zł|"
-    r"(?:Swedish\s+)?kronor|(?:Swedish\s+)?krona|(?:Danish|Norwegian)\s+kron(?:er|e)|kroner|"
+    r"(?:Swedish\s+)?kronor|(?:Swedish\s+)?krona|(?:Danish|Norwegian)\s+kron(?:er|e)|kroner|kr\.?|"
     r"(?:Israeli\s+)?(?:new\s+)?shekels?|(?:Egyptian\s+)?pounds?|(?:Ghanaian\s+)?cedis?|"
     r"(?:Ethiopian\s+)?birr|(?:Kazakh(?:stani)?\s+)?tenge|(?:Bangladeshi\s+)?taka|"
-    r"(?:(?:Peruvian\s+)?(?:nuevos\s+)?soles)|(?:Czech\s+)?korun[ay]?|(?:Hungarian\s+)?forints?|"
+    r"(?:(?:Peruvian\s+)?(?:nuevos\s+)?soles)|(?:Czech\s+)?korun(?:[ay]|as)?|(?:Hungarian\s+)?forints?|"
     r"(?:Romanian\s+)?lei|(?:Ukrainian\s+)?hryvnias?|(?:Pakistani|Sri\s+Lankan|Nepalese|Nepali)\s+rupees?|"
     r"AED|SAR|QAR|KWD|BHD|OMR|BRL|ZAR|NGN|KES|UGX|TZS|RWF|GHS|ETB|EGP|IDR|THB|VND|PKR|LKR|NPR|BDT|"
     r"PLN|SEK|NOK|DKK|ILS|CLP|KZT|UAH|CZK|HUF|XOF|XAF|MNT|(?:Mongolian\s+)?t[oö]gr[oö]gs?|tugriks?|"
@@ -102,7 +102,7 @@ CUR_BEFORE = re.compile(
     # why case-sensitive: "R", "Rp", "KSh" and codes such as SAR or PLN are also words or letters;
     # "R" only glued to its number ("R38.9 billion", not "Grade R 5"); no "PHP" ("PHP 8")
     r"(?-i:R\s?\$|Rp\.?|R(?!\s)|KSh|Ksh|TSh|Tsh|USh|Ush|AED|SAR|QAR|KWD|BHD|OMR|BRL|ZAR|NGN|KES|UGX|TZS|RWF|GHS|ETB|"
-    r"EGP|IDR|THB|VND|PKR|LKR|NPR|BDT|PLN|SEK|NOK|DKK|ILS|NIS|CLP|COP|ARS|PEN|TRY|RUB|KZT|UAH|"
+    r"EGP|IDR|THB|VND|PKR|LKR|NPR|BDT|PLN|SEK|NOK|DKK|ILS|NIS|CLP|COP|ARS|PEN|TRY|RUB|KZT|UAH|kr\.?|zł|"
     r"CZK|HUF|RON|XOF|XAF|MAD|MNT|Dhs?\.?|Tk\.?|S/\.?|J\$|RD\$|FJ\$|TT\$|BZ\$|EC\$|\$U|E£|LE|"
     rf"{_ISO_ALT})|"
     r"₦|₱|฿|₫|₪|₺|₽|₴|₸|GH₵|GH¢|\$|dollars?|euros?)\s*$",
@@ -268,6 +268,8 @@ _CUR_CODE = {
     "zloties": "PLN",
     "złoty": "PLN",
     "zł": "PLN",
+    "kr": "SEK",  # Sweden's, unless the region says Norway, Denmark or Iceland
+    "kr.": "SEK",
     "krona": "SEK",
     "kronor": "SEK",
     "kroner": "DKK",
@@ -328,8 +330,10 @@ _LOCAL_CURRENCY: dict[str, dict[str, str]] = {
     "Argentina": {"peso": "ARS", "$": "ARS"},
     "Philippines": {"peso": "PHP"},
     "Egypt": {"pound": "EGP"},
-    "Norway": {"krone": "NOK", "kroner": "NOK"},
+    "Norway": {"krone": "NOK", "kroner": "NOK", "kr": "NOK", "kr.": "NOK"},
     "Sweden": {"krona": "SEK", "kronor": "SEK"},
+    "Denmark": {"kr": "DKK", "kr.": "DKK"},
+    "Iceland": {"kr": "ISK", "kr.": "ISK", "krona": "ISK", "kronur": "ISK"},
     "Uganda": {"shilling": "UGX"},
     "Tanzania": {"shilling": "TZS"},
     "Qatar": {"riyal": "QAR"},
@@ -431,6 +435,12 @@ _UNIT_WORDS = [
     (r"mu(?![a-z])", "mu", 1.0),
     (r"twenty-foot\s+equivalent\s+units?(?:\s*\(TEUs?\))?|TEUs?", "TEU", 1.0),
     (r"litres?|liters?", "l", 1.0),
+    (
+        r"barrels?\s+(?:per|a)\s+day|barrels?\s+of\s+oil\s+(?:equivalent\s+)?per\s+day",
+        "barrel per day",
+        1.0,
+    ),
+    (r"barrels?", "barrel", 1.0),
     (r"times|fold", "times", 1.0),
 ]
 _UNIT_SYMBOLS = [
