@@ -126,12 +126,13 @@ _GROWTH_BEFORE = re.compile(
     r"(?<!take\s)(?<!took\s)(?<!open\s)(?<!make\s)(?<!build\s)up|down|decrease[sd]?|"
     r"decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|fall(?:s|en|ing)?|fell|jump(?:s|ed)?|"
     r"climb(?:s|ed)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|expand(?:s|ed|ing)?|boost(?:s|ed)?|"
-    r"rais(?:e|es|ed|ing)|lift(?:s|ed)?|growth(?:\s+rate)?|increase|gains?|gained|surge[sd]?|"
+    r"rais(?:e|es|ed|ing)|lift(?:s|ed)?|growth(?:\s+(?:rate|target|goal|objective|forecast))?|increase|"
+    r"gains?|gained|surge[sd]?|"
     r"soar(?:s|ed)?|higher|lower|shr[aiu]nk|shrinks|contract(?:s|ed)|slipp?(?:s|ed)|dipp?(?:s|ed)|"
     r"slump(?:s|ed)|plunge[sd]|tumble[sd]|advanced|accelerated|slowed)\s+"
     r"(?:(?:by|of|at|rate\s+of|to\s+the\s+tune\s+of)\s+)?(?:an?\s+)?"
     r"(?:(?:average|annual|yearly|annual\s+average|average\s+annual|year-on-year|y-o-y)\s+)?"
-    r"(?:(?:rate|growth)\s+of\s+)?$",
+    r"(?:(?:rate|growth)\s+of\s+)?(?:between\s+)?$",
     re.I,
 )
 _CHANGE_VERB = re.compile(
@@ -382,7 +383,7 @@ _GROWTH_LAST_WORDS = (
     "jump jumped jumps lift lifted lifts lower of raise raised raises raising rate reduce reduced "
     "reduces reducing rise risen rises rising rose soar soared soars surge surged surges tune up "
     "y-o-y year-on-year yearly shrank shrunk shrinks contracted contracts slipped slips dipped "
-    "dips slumped slumps plunged plunges tumbled tumbles advanced accelerated slowed "
+    "dips slumped slumps plunged plunges tumbled tumbles advanced accelerated slowed between "
 )
 _GROWTH_LAST = frozenset(_GROWTH_LAST_WORDS.split())
 
@@ -417,10 +418,35 @@ def _growth(s: str, q: EnQuantity, clause: tuple[int, int], wb: str | None = Non
         return _SIGNED_IN_BRACKETS.search(s, max(0, q.num_start - 3), q.num_start + 1) is not None
     if not q.currency and _FURTHER_BEFORE.search(before):
         return True  # (money "a further HK$3 billion" is another allocation, not a rise)
+    if q.unit != "count":
+        return bool(q.unit not in ("%", "pp") and _ADDITIONAL_OF.search(before))
+    jobs = _JOBS_AFTER.match(s, q.end)
+    if jobs and (jobs.group(1) or _CREATE_BEFORE.search(before)):
+        return True  # "200,000 new urban jobs", "create 150,000 work opportunities": jobs added
     return bool(q.unit == "count" and _MORE_AFTER.match(s[q.end : q.end + 12]))
 
 
 _SIGNED_IN_BRACKETS = re.compile(r"\(\s*[+\-−–]\s*\d")
+# "an additional irrigation potential of 1.2 lakh hectares"
+_ADDITIONAL_OF = re.compile(r"\ban\s+additional\s+(?:[\w-]+\s+){0,3}of\s+$", re.I)
+_JOBS_AFTER = re.compile(
+    r"\s+(?:(new|additional|more)\s+)?(?:[\w-]+\s+){0,2}?(?:jobs|job\s+opportunities|"
+    r"work\s+opportunities|employment\s+opportunities)\b",
+    re.I,
+)
+_CREATE_BEFORE = re.compile(
+    r"\b(?:creat(?:e|es|ed|ing)|generat(?:e|es|ed|ing))\s+(?:about\s+|over\s+|some\s+)?$", re.I
+)
+# the second of two changes: "rose 11 percent in number and 22 percent in value", "no less than
+# 5.5 percent, striving for 6 percent"
+_SECOND_CHANGE_GAP = re.compile(
+    r"[\s\w&'-]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:striving|strive|aiming|aim)\s+(?:for|at|to)\s+)?"
+    r"|,?\s*(?:striving|strive|aiming|and\s+strive|or\s+even)\s+(?:for|at|to\s+reach|to)\s+",
+    re.I,
+)
+_NO_SECOND_CHANGE = re.compile(
+    r"\b(?:will|is|are|was|were|has|have|had|reach\w*|stood|total\w*|with|while|from)\b", re.I
+)
 _CHANGE_WORD = re.compile(
     r"\b(?:(?P<down>decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|"
     r"fall(?:s|en|ing)?|fell|down|cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed|ing)?|"
@@ -632,6 +658,16 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             and _RESPECTIVELY.search(s)
         ):
             q.growth = True  # "grew by 9.9 percent and 10.3 percent respectively"
+        elif (
+            not q.growth
+            and prev_q is not None
+            and prev_q.growth
+            and prev_q.unit == q.unit
+            and q.unit in ("%", "pp")
+            and _SECOND_CHANGE_GAP.fullmatch(s, prev_q.end, q.start)
+            and not _NO_SECOND_CHANGE.search(s, prev_q.end, q.start)
+        ):
+            q.growth = True  # "rose 11 percent in number of projects and 22 percent in value"
         prev_q = q
         q.growth_noun = bool(q.growth and _GROWTH_NOUN_CB.search(s, max(0, q.start - 40), q.start))
         if q.growth and q.value > 0 and _is_decrease(s, q, clause):
@@ -646,9 +682,15 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             # "grew by 4.7 percent in 2024, down from 5.7 percent in 2023": a growth rate too
             q.growth = True
         growth_before = q if q.growth else None
+        nxt = next_start.get(id(q))
         if (
             _BASELINE_CB.search(s, max(0, q.start - 24), q.start)
-            and (past_time_after(times, q, doc_year) or _NOW_AFTER_CB.match(s, q.end))
+            and (
+                past_time_after(times, q, doc_year)
+                or _NOW_AFTER_CB.match(s, q.end)
+                # "set to rise from 77 million tonnes per annum to 142 million tonnes by 2030"
+                or (nxt is not None and _FROM_TO_GAP.fullmatch(s, q.end, nxt))
+            )
         ) or (
             _PAREN_YEAR_BEFORE.search(s, max(0, q.start - 12), q.start)
             or _FROM_CURRENT.search(s, max(0, q.start - 30), q.start)
@@ -849,11 +891,14 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
 # after the value, only a tense says it is reported: "$3.9 billion had been committed"
 # ("1,000 patents registered a year" in a plan's list is a participle)
 _REPORT_AUX = ("has", "have", "had", "was", "were", "so far", "to date")
+_FROM_TO_GAP = re.compile(r"(?:\s+[\w/-]+){0,3}?\s+to\s+", re.I)
 _ATTACHED_TO_PREV = re.compile(
     r"(?:\s+[\w&'-]+){0,5}?\s*(?:\([^()]{0,40}\)\s*)?"
     r"(?:,\s*(?:(?:up|down|rising|falling|increasing|decreasing)(?:\s+by)?|"
     r"an?\s+(?:increase|decrease|rise|drop|jump|fall|cut)\s+of|supporting|funding|financing|"
-    r"covering|benefiting|creating)"
+    r"covering|benefiting|creating|"
+    # "the 2025 Appropriation Bill of ₦3.005 trillion into law, with capital expenditure of ₦1.94 trillion"
+    r"with\s+(?:[\w&-]+\s+){0,4}?(?:of|at))"
     # "allocated EGP 2.5 billion (about $50 million) to train 300,000 young people"
     r"|,?\s*to\s+(?:train|support|fund|finance|help|connect|equip|reach|serve|benefit|hire|employ))\s+",
     re.I,

@@ -46,6 +46,10 @@ _GROUP_OF_BEFORE = re.compile(r"\b(?:family|household|couple|team|group|party)\s
 _FILE_SIZE_AFTER = re.compile(r"\s*(?:[KMGT]B|kB|[KMG]iB)\b")
 _FILE_BEFORE = re.compile(r"(?i:pdf|docx?|xlsx?|csv|zip|download|file)[^.\n]{0,20}$")
 # "9 of its 21 indicators are on track": a count of the plan's own parts
+# "98 are on track": a count of indicators by status
+_ON_TRACK_AFTER = re.compile(r"\s+(?:are|is|were|remain|remained)\s+(?:on|off)\s+track\b", re.I)
+# "G.S.R. 112(E)": a notification number
+_PAREN_LETTER_AFTER = re.compile(r"\([A-Z]{1,2}\)")
 _OF_OWN_PARTS_AFTER = re.compile(r"\s+of\s+(?:its|the|their|our|these)\s+\d{1,3}(?=\s)")
 _UNIT_COLON_BEFORE = re.compile(r"\b(?:Units?|units?|UNITS?)\s*:\s*$")
 _PAGE_OF_BEFORE = re.compile(r"\b[Pp]age\s+\d{1,4}\s+of\s+$")
@@ -70,7 +74,8 @@ _REF_BEFORE = re.compile(
     r"Version|Ver|Vol|vol|Volume|Page|Line|Building|Road|Lot|Annex|Appendix|Table|Figure|Fig|Decree|Order|"
     r"Resolution|Document|Circular|Law|Act|Rule|Standard|Model|Type|Mark|Gen|Stage|Round|Batch|"
     r"Window|Gate|Gates|Platform|Terminal|Route|Bus|Flight|Exit|Box|Suite|Floor|Unit|Block|Part|Schedule|"
-    r"Hall|Halls|Stand|Booth|Pier|Berth|Wing|Pavilion|Hangar|"
+    r"Hall|Halls|Stand|Booth|Pier|Berth|Wing|Pavilion|Hangar|section|article|clause|chapter|rule|"
+    r"paragraph|schedule|annex|"
     r"top|ranked|ranks|rank|ranking|placed|aged|age|ages|phase|stage|round|batch|grade|level|tier|"
     r"class|model|type|version|number|[Pp]aragraphs?|[Pp]aras?|[Ss]ections|[Aa]rticles|[Cc]hapters|"
     r"[Cc]lauses|[Pp]ages|pp|[Ii]tems|[Tt]ables|[Ff]igures|[Aa]nnexes|[Aa]ppendices|[Rr]ules|"
@@ -194,7 +199,7 @@ _POLICY = re.compile(
     r"super[\s-]deduction|deduct(?:ed|ion|ible)?|rebates?|reimburse(?:d|ment)?|co-?fund(?:ing|ed)?|"
     r"matching\s+(?:fund|grant)s?|co-?financ\w*|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
     r"subsidy\s+rate|subsid(?:y|ies)\s+of|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|eligible|"
-    r"qualif(?:y|ies|ying)|one-off\s+(?:reward|bonus|grant|subsidy)|"
+    r"qualif(?:y|ies|ying)|one-off\s+(?:reward|bonus|grant|subsidy|reduction|rebate|waiver|payment)|"
     r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy|earn|request|"
     r"be\s+granted|be\s+awarded)|"
     # eligibility: "Investors must commit a minimum of RWF 50 million", "must involve at least one"
@@ -211,7 +216,10 @@ _POLICY = re.compile(
     r"income\s+tax\s+rate|"
     r"(?:basic|enhanced|standard|reduced|preferential)\s+rate\s+of|"
     r"(?:expenditures?|costs?|spending|outlays?)\s+of(?=\s+up\s+to)|"
-    r"per\s+(?:project|company|enterprise|firm|team|person|applicant|startup|award|institution|"
+    r"(?:subject\s+to\s+)?(?:a|the)\s+ceiling\s+of|"
+    r"(?:remain\s+in\s+force|be\s+valid|remain\s+valid)\s+for|"
+    r"incentives?\s+(?:shall|will|would|is|are)\s+be|incentives?\s+(?:rate\s+)?of|"
+    r"per\s+(?:project|company|enterprise|firm|team|person|applicant|startup|award|institution|case|"
     r"household|individual|voucher|beneficiary|participant|proposal|application|grant|consortium))\b",
     re.I,
 )
@@ -688,6 +696,10 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         and _FILE_BEFORE.search(before)
     ):
         return "file size"
+    if q.unit == "count" and not q.scaled and _ON_TRACK_AFTER.match(s, q.end):
+        return "part of the document"
+    if q.plain_int and _PAREN_LETTER_AFTER.match(s, q.end):
+        return "reference number"
     if q.unit == "count" and not q.scaled and q.value < 1000:
         own = _OF_OWN_PARTS_AFTER.match(s, q.end)
         if own and _DOC_PARTS.match(s, own.end()):

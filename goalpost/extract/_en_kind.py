@@ -59,7 +59,8 @@ _O_WEAK = (
     r"received|obtained|gave|given|listed|hosted|held|signed|secured|cultivated|introduced|"
     r"trained|generated|produced|employed|created|established|founded|raised|started|began|"
     r"initiated|unveiled|implemented|adopted|enacted|passed|recruited|selected|set\s+up|"
-    r"according\s+to|reported|showed|shows"
+    r"according\s+to|reported|showed|shows|welcomed|handled|processed|carried|served|exported|"
+    r"imported|sold|posted|logged|completed"
 )
 
 
@@ -80,7 +81,8 @@ _CUE_FIRST_WORDS = (
     "approved invested spent exceeded surpassed topped accounted received obtained gave given "
     "listed hosted held signed secured cultivated introduced trained generated produced employed "
     "created established founded raised started began initiated unveiled implemented adopted "
-    "enacted passed recruited selected according reported showed shows planned "
+    "enacted passed recruited selected according reported showed shows planned welcomed handled "
+    "processed carried served exported imported sold posted logged "
 )
 CUE_FIRSTS = tuple(_CUE_FIRST_WORDS.split())
 # For lower-cased text: same matches, much faster. The leading lookahead on

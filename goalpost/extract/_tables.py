@@ -357,6 +357,9 @@ def find_tables(text: str, doc_year: int | None = None, region: str | None = Non
                 unit = ("%", 1.0)  # a "% change" column
             cols.append((year.group(1) if year else None, bool(_TARGET.search(h)),
                          bool(_GROWTH.search(h)), unit, name))  # fmt: skip
+        counted_columns = any(
+            _counts_things(name) for _, _, _, unit, name in cols[1:] if unit is None
+        )
         unit_col = next(
             (i for i, (_, _, h) in enumerate(header) if h.lower() in _UNIT_HEADERS), None
         )
@@ -381,8 +384,14 @@ def find_tables(text: str, doc_year: int | None = None, region: str | None = Non
                 year, is_target, growth, col_unit, col_name = cols[i]
                 unit = ("%", 1.0) if pct else (col_unit or row_unit or label_unit or caption_unit)
                 unit = cell_unit or unit
-                if unit is None and value == int(value) and _counts_things(label_text):
-                    unit = ("count", 1.0)  # "New company registrations | 3,412 | 3,688"
+                if (
+                    unit is None
+                    and value == int(value)
+                    and (_counts_things(label_text) or counted_columns)
+                ):
+                    # "New company registrations | 3,412 | 3,688"; "| Region | Completions, 12
+                    # months to March 2025 | Annual target |": the header names what is counted
+                    unit = ("count", 1.0)
                 if unit is None:
                     continue  # no unit anywhere: a rank, a code or a score
                 if unit[0] == "count" and _PER_10K.search(label_text):
