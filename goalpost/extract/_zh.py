@@ -81,9 +81,9 @@ _LEAD_WORDS = re.compile("目标|预期|任务")
 _ATTACHED = re.compile(r"\s*的?\s*")
 _ROW_STOP = re.compile(r"[，,；;：:。\s|]")
 _COUNT_TAIL = re.compile(
-    r"(?:数|数量|总数|人数|户数|个数|家数|件数)\s*(?:达到|达|为|超过|突破|共|约|是|有)?\s*$"
+    r"(?:数|数量|总数|人数|户数|个数|家数|件数|人次)\s*(?:达到|达|为|超过|突破|共|约|是|有)?\s*$"
 )
-_COUNT_NOUN = re.compile(r"(?:数|数量|总数|人数|户数|个数|家数|件数)$")
+_COUNT_NOUN = re.compile(r"(?:数|数量|总数|人数|户数|个数|家数|件数|人次)$")
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
 # Policy documents whose figures are commitments, beyond what the pipeline calls a plan.
 _POLICY_TITLE = re.compile(
@@ -291,7 +291,7 @@ _PARAMETER = re.compile(
     r"加计扣除|税率|减按|税收优惠|补贴(?:比例|标准)|资助(?:比例|标准)|奖励(?:比例|标准)"
     r"|补助(?:比例|标准)|贴息(?:比例|标准)|担保(?:比例|标准)|配套(?:比例|标准)|费率|利率"
     # 按照15%给予补助, 按建设投入的30%给予补助: a subsidy rate
-    r"|按照?[^，,；;。]{0,14}(?:给予|予以)(?:补助|奖励|资助|补贴|奖补)"
+    r"|按照?[^，,；;。]{0,14}(?:给予|予以)(?:一次性)?(?:补助|奖励|资助|补贴|奖补)"
 )  # every alternative opens with a literal, so ``re`` skips to where one can start
 _PROJECTION = re.compile(
     r"预测|据[^，,；;。]{0,16}(?:测算|估算)|按照?当前[^，,；;。]{0,8}(?:测算|估算|推算)"
@@ -495,7 +495,18 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         )
         if kind == "observation" and budget and _budget(norm, q) and not (t and t.role == "asof"):
             kind = "target"
+        if (
+            kind == "target"
+            and t is not None
+            and t.role in ("point", "asof")
+            and (_year_of(t.date) or 9999) < (dy or 0)
+            and t.start >= _clause_start(norm, q.start)
+        ):
+            kind = "observation"  # 规划目标为18%，2023年达到16.9%: a past year of its own clause
         date = t.date if t else _fallback_date(kind, ctx, norm)
+        if kind == "target" and t is not None and (_year_of(date) or 9999) < (dy or 0):
+            # 基线值（2020年）为14.3%，规划目标为18%: the baseline's year is no deadline
+            date = _fallback_date(kind, ctx, norm)
         upto = ind[0] if ind and ind[0] < q.start else q.start
         region = find_region(norm, upto, ctx.doc_region, mentions)
         if unit == "CNY" and _traditional(raw, norm):

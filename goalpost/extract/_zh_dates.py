@@ -67,6 +67,8 @@ _SPAN = re.compile(
 )
 # Words one of which every _SPAN match holds: a cheap test before the scan.
 _SPAN_WORDS = ("年内", "年之内", "今后", "未来", "用")
+_NOW_WORDS = ("目前", "当前", "现阶段", "迄今", "至今")
+_NOW = re.compile(r"(?:截至|截止)?(?:目前|当前|现阶段|迄今|至今)(?:为止)?")
 _MID_CENTURY = re.compile(r"(?:到|至)?本世纪中叶")
 _BARE_HINT = re.compile(r"今年|本年|去年|上年|上一年|明年|前年|当年|过去|月|半年|季度|年底|年末")
 _REL = {
@@ -234,6 +236,12 @@ def _times(norm: str, offset: int = 0, doc_date: str | None = None) -> list[Time
                 # The current year counts as the first: 三年内 in a 2023 plan ends in 2025.
                 last = str(year_now + n - 1)
                 out.append(TimeExpr(m.start() + offset, m.end() + offset, last, "deadline"))
+                taken.append(m.span())
+    if doc_date and any(w in norm for w in _NOW_WORDS):
+        for m in _NOW.finditer(norm):
+            if free(*m.span()):
+                # 目前目标完成率为83%: as of the document's date
+                out.append(TimeExpr(m.start() + offset, m.end() + offset, doc_date, "asof"))
                 taken.append(m.span())
     for m in _MID_CENTURY.finditer(norm) if "世纪" in norm else ():
         out.append(TimeExpr(m.start() + offset, m.end() + offset, "2050", "deadline"))
