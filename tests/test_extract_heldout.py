@@ -60,8 +60,11 @@ F1_FLOOR = {
     ("fresh15", "zh"): 0.95,
     ("fresh16", "en"): 0.91,
     ("fresh16", "zh"): 0.90,
-    ("fresh17a", "en"): 0.89,
-    ("fresh17b", "en"): 0.89,
+    ("fresh17a", "en"): 0.93,
+    ("fresh17b", "en"): 0.90,
+    ("fresh18a", "en"): 0.93,
+    ("fresh18b", "en"): 0.94,
+    ("fresh18", "zh"): 0.95,
 }
 FIELD_FLOOR = 0.90
 

@@ -223,3 +223,40 @@ def test_a_row_without_a_unit_counts_things_only_when_its_label_does(
 def test_a_bracketed_word_in_the_header_is_no_unit(label: str, expected: list) -> None:
     text = f"Indicator | Baseline (2023) | Target (2030)\n{label} | 8.2 | 20"
     assert [c[:2] for c in _cells(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # units and years written in the cells themselves
+        (
+            "| Indicator | Baseline | Latest | 2030 target |\n|---|---|---|---|\n"
+            "| Solar capacity | 0.63 GW (2019) | 0.95 GW (2024) | 2.0 GW |",
+            [(0.63, "GW", "observation", "2019"), (0.95, "GW", "observation", "2024"),
+             (2.0, "GW", "target", "2030")],
+        ),
+        # "Unit: 100 million yuan" is the scale itself; "over 2023" is a comparison base
+        (
+            "Table 1 GRP, 2024 (Unit: 100 million yuan)\n"
+            "| Indicator | Value | Growth over 2023 (%) |\n|---|---|---|\n| GRP | 26,723.5 | 6.0 |",
+            [(2672350000000.0, "CNY", "observation", "2024"), (6.0, "%", "observation", "2024")],
+        ),
+        # ", % of ..." in a label, a sign before a scale ("KSh trillion")
+        (
+            "| Indicator | Baseline 2022 | Target 2030 |\n|---|---|---|\n"
+            "| Labour productivity, % of EU average | 80.2 | 90 |\n"
+            "| Value of mobile money, KSh trillion | 7.9 | 15 |",
+            [(80.2, "%", "observation", "2022"), (90.0, "%", "target", "2030"),
+             (7.9e12, "KES", "observation", "2022"), (15e12, "KES", "target", "2030")],
+        ),
+        # a header that names what is counted gives the unit-less rows a count
+        (
+            "| Region | Completions, 12 months to March 2025 | Annual target |\n|---|---|---|\n"
+            "| South East | 25,310 | 35,800 |",
+            [(25310.0, "count", "observation", "2025"), (35800.0, "count", "target", None)],
+        ),
+    ],
+)  # fmt: skip
+def test_cells_headers_and_captions_carry_units_and_years(text: str, expected: list) -> None:
+    got = [(c.value, c.unit, c.kind, c.date) for c in read_tables(text, doc_year=2025)]
+    assert [(pytest.approx(v), u, k, d) for v, u, k, d in expected] == got

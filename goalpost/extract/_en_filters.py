@@ -182,6 +182,8 @@ _POLICY_HINTS = (
     "up to",
     "at most",
     "no more than",
+    "in force",
+    "valid",
 )
 _PROJECTION_HINTS = (
     "current",

@@ -53,7 +53,7 @@ _PHONE_WORD = re.compile(
 # whose "call", "contact" and "mobile" also precede real figures ("mobile 5G users").
 _PHONE_LAST = frozenset(
     ["hotline", "hotlines", "tel", "tel.", "telephone", "phone", "fax", "dial", "whatsapp",
-     "helpline", "sms", "calling"]
+     "helpline", "sms", "calling", "call"]
 )  # fmt: skip
 # Substrings every match of ``_PHONE_WORD`` holds (lower-cased): a cheap test that rules most
 # text out.
