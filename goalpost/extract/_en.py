@@ -1,10 +1,13 @@
 """The English component: one sentence in, items out.
 
 ``extract_sentence(ctx)`` reads the quantities of a sentence
-(``_quantities_en``), drops what is not an item (``_en_filters``), and for
-each remaining value decides kind (target or observation), date, growth,
-comparator (one comparator may govern a list), unit refinements ("per
-10,000 people"), indicator and region (``_en_phrases``).
+(``_quantities_en``), drops what is not an item (``_en_filters``, and
+``_en_policy`` for a policy's terms and others' projections), and for each
+remaining value decides kind (target or observation; ``_en_kind`` for the
+verbs, ``_en_money`` for commitments and budgets), date (``_en_dates``),
+growth (``_en_growth``), comparator (one comparator may govern a list), unit
+refinements ("per 10,000 people", ``_en_row_units``), indicator
+(``_en_phrases``) and region (``_en_mentions``).
 """
 
 from __future__ import annotations
@@ -24,11 +27,10 @@ from goalpost.extract._en_dates import (
 from goalpost.extract._en_filters import (
     _quote_spans,
     duration_value,
-    is_projection,
     is_threshold,
     not_an_item,
-    policy_parameters,
 )
+from goalpost.extract._en_growth import COMPARED_BASE_CB, RESPECTIVELY, read_growth
 from goalpost.extract._en_kind import (
     BASELINE,
     BUDGET,
@@ -42,12 +44,23 @@ from goalpost.extract._en_kind import (
     past_time_after,
     section_is_plan,
 )
+from goalpost.extract._en_mentions import mentions as region_mentions
+from goalpost.extract._en_money import (
+    COMMITTED_CB,
+    FUND_WORTH_CB,
+    budget_kind,
+    budget_title,
+    current_estimate,
+    reported_done,
+)
 from goalpost.extract._en_phrases import (
     fallback_indicator,
     indicator,
     owner_region,
     resolve_pronoun,
 )
+from goalpost.extract._en_policy import is_projection, policy_parameters
+from goalpost.extract._en_row_units import ROW_UNIT, per_unit, row_unit
 from goalpost.extract._numerals_en import NUMBER_WORD_LOW
 from goalpost.extract._periods import title_year
 from goalpost.extract._quantities_en import EnQuantity, scan_quantities
@@ -58,11 +71,6 @@ from goalpost.extract._types import SentenceContext, SentenceResult, TimeExpr
 _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
 _LETTERS = re.compile(r"[A-Za-z]+")
-_MORE_AFTER = re.compile(r"\s+(?:more|additional|extra)\s+(?!than)")
-# "a further 200 firms", "an additional 5,000 places", "another 30 labs": an increment
-_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional|an\s+extra|another)\s+$", re.I)
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TO_GAP = re.compile(r"\s*,?\s*to\s+")
 # "by the end of this year": a deadline a sentence without numbers can set.
 _YEAR_END = re.compile(r"\bby\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:this|the)\s+year)", re.I)
@@ -76,33 +84,6 @@ def may_hold_number(s: str) -> bool:
     every other English rule.
     """
     return bool(_DIGIT.search(s) or NUMBER_WORD_LOW.search(s.lower()))
-
-
-_ESTIMATE = re.compile(
-    r"\b(?:(?:is|are)\s+(?:expected|estimated|projected|likely|set)\s+to|expected\s+to|estimated\s+at|"
-    r"an\s+estimated|is\s+estimated|are\s+estimated)\b",
-    re.I,
-)
-
-
-def _current_estimate(
-    s: str, clause: tuple[int, int], date: str | None, doc_date: str | None
-) -> bool:
-    """An estimate for the current year in a release dated late in it (October or later)."""
-    if not doc_date or len(doc_date) < 7 or not doc_date[5:7].isdigit() or int(doc_date[5:7]) < 10:
-        return False
-    if not date or date[:4] != doc_date[:4]:
-        return False
-    # "GDP is expected to reach about 1.35 trillion yuan, an increase of 6.1 percent" under
-    # "Review of Work in 2024", in December 2024: the year's figure, estimated
-    return bool(_ESTIMATE.search(s, 0, clause[1]))
-
-
-_COMPARED_BASE = re.compile(
-    r"(?:,\s*|\b(?:up|down|rising|falling|increasing|decreasing|higher|lower)\s+)"
-    r"(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|only\s+|just\s+)?$",
-    re.I,
-)
 
 
 def sets_deadline_without_number(s: str, doc_date: str | None) -> str | None:
@@ -120,85 +101,7 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 
-_GROWTH_BEFORE = re.compile(
-    r"\b(?:increase[sd]?|increasing|grow(?:s|n|ing)?|grew|rise[sn]?|rising|rose|"
-    r"(?<!set\s)(?<!sets\s)(?<!setting\s)(?<!built\s)(?<!made\s)(?<!opened\s)(?<!picked\s)(?<!speed\s)"
-    r"(?<!take\s)(?<!took\s)(?<!open\s)(?<!make\s)(?<!build\s)up|down|decrease[sd]?|"
-    r"decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|fall(?:s|en|ing)?|fell|jump(?:s|ed)?|"
-    r"climb(?:s|ed)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|expand(?:s|ed|ing)?|boost(?:s|ed)?|"
-    r"rais(?:e|es|ed|ing)|lift(?:s|ed)?|growth(?:\s+(?:rate|target|goal|objective|forecast))?|increase|"
-    r"gains?|gained|surge[sd]?|"
-    r"soar(?:s|ed)?|higher|lower|shr[aiu]nk|shrinks|contract(?:s|ed)|slipp?(?:s|ed)|dipp?(?:s|ed)|"
-    r"slump(?:s|ed)|plunge[sd]|tumble[sd]|advanced|accelerated|slowed)\s+"
-    r"(?:(?:by|of|at|rate\s+of|to\s+the\s+tune\s+of)\s+)?(?:an?\s+)?"
-    r"(?:(?:average|annual|yearly|annual\s+average|average\s+annual|year-on-year|y-o-y)\s+)?"
-    r"(?:(?:rate|growth)\s+of\s+)?(?:between\s+)?$",
-    re.I,
-)
-_CHANGE_VERB = re.compile(
-    r"\b(?:increase|grow|rise|cut|reduce|lower|raise|lift|boost|expand|decrease|shrink|drop|"
-    r"improve|shorten|double|slash|extend|lengthen|widen)\w*\b",
-    re.I,
-)
-_GROWTH_AFTER = re.compile(
-    r"\s*(?:growth|increase|rise|decline|decrease|drop|higher|lower|more|less|fewer|"
-    r"year[\s-]on[\s-]year|y-o-y|yoy|annually|a\s+year|per\s+year|per\s+annum|each\s+year|every\s+year|"
-    r"(?:on|over|from)\s+(?:the\s+)?(?:same\s+period|previous\s+year|last\s+year|a\s+year)|"
-    r"compared\s+(?:with|to))\b",
-    re.I,
-)
 
-
-_GROWTH_NOUN = re.compile(
-    r"\b(?:increase|growth|rise|decline|decrease|drop|jump|gain|up|down)\s+(?:of\s+|by\s+)?(?:an?\s+)?"
-    r"(?:(?:average|annual|yearly)\s+)?(?:(?:rate|growth)\s+of\s+)?$",
-    re.I,
-)
-_ROW_UNIT = re.compile(
-    r"\((%|per\s*cent|percent|(?:(10,000|100\s+million|hundred\s+million|thousand|million|billion)\s+)?"
-    r"(yuan|rmb|us\$|usd|dollars|euros?|people|persons|units|enterprises))\)[\s\d.,%-]*$",
-    re.I,
-)
-_ROW_SCALE = {
-    "10,000": 1e4,
-    "100 million": 1e8,
-    "hundred million": 1e8,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-}
-_ROW_CUR = {
-    "yuan": "CNY",
-    "rmb": "CNY",
-    "us$": "USD",
-    "usd": "USD",
-    "dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-}
-
-
-def _row_unit(m: re.Match[str]) -> tuple[str, float]:
-    if m.group(3) is None:
-        return "%", 1.0
-    factor = _ROW_SCALE.get(_SPACES.sub(" ", (m.group(2) or "").lower()), 1.0)
-    return _ROW_CUR.get(m.group(3).lower(), "count"), factor
-
-
-_PER_UNIT = re.compile(
-    r"\bper\s+(?P<n>10,000|10 000|ten\s+thousand|100,000|100 000|hundred\s+thousand|1,000|thousand|"
-    r"million|100|capita|head)\s*(?P<w>people|persons|population|residents|inhabitants|employees|"
-    r"workers|labou?r\s+force|workforce|R&D\s+personnel|researchers|households|enterprises)?\b",
-    re.I,
-)
-_PER_N = {
-    "ten thousand": "10,000",
-    "10 000": "10,000",
-    "100 000": "100,000",
-    "hundred thousand": "100,000",
-    "thousand": "1,000",
-    "million": "million",
-}
 _LIST_GAP = re.compile(
     r"^[\s\w&'’\"“”-]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)$", re.I
 )
@@ -221,15 +124,6 @@ _CLAUSE_BREAK_CB = CaseBlind(_CLAUSE_BREAK)
 _GOAL_BEFORE_CB = CaseBlind(GOAL_BEFORE, word_start=True)
 _FUTURE_SPAN_CB = CaseBlind(FUTURE_SPAN, word_start=True)
 _BUDGET_CB = CaseBlind(BUDGET, word_start=True)
-# the verb with its auxiliary: "approved investments totalled ..." is no commitment
-# "had been committed" (as of a date) is a report; "has been allocated" a commitment
-_COMMITTED = re.compile(
-    r"\b(?<!had\s)(?:has|have|will|shall|to|been)\s+(?:\w+\s+)?"
-    r"(?:commit(?:s|ted)?|approv(?:e|es|ed)|allocat(?:e|es|ed)|earmark(?:s|ed)?|"
-    r"set(?:s)?\s+aside|pledg(?:e|es|ed)|budget(?:s|ed)?|appropriat(?:e|es|ed)|unveil(?:s|ed)?)\b",
-    re.I,
-)
-_COMMITTED_CB = CaseBlind(_COMMITTED, word_start=True)
 # "from roughly 47,000 today", "up from Rs 950 crore in the current financial year"
 _NOW_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:today|now|currently|at\s+present|at\s+the\s+moment|"
@@ -250,69 +144,6 @@ _TO_CHANGE_CB = CaseBlind(
         re.I,
     )
 )
-# money a named pot is worth: "opened a call worth COP 200,000 million", "a fund of $50 million"
-_FUND_WORTH_CB = CaseBlind(
-    re.compile(
-        r"\b(?:call|fund|funding|programme|program|scheme|package|facility|envelope|window)\s+"
-        r"(?:worth|totall?ing|valued\s+at|with\s+a\s+(?:total\s+)?budget\s+of|"
-        r"(?<!programme\s)(?<!program\s)of)\s+$",
-        re.I,
-    )
-)
-# a sum reported as done: "has already committed €21 billion", "€3.9 billion has been awarded so far"
-_DONE_CB = CaseBlind(
-    re.compile(r"\b(?:already|so\s+far|to\s+date|thus\s+far|until\s+now)\b", re.I), word_start=True
-)
-
-
-def _reported_done(s: str, q: EnQuantity, lo: int, hi: int) -> bool:
-    """Whether "already"/"so far" stands next to money ``q``, between the values around it."""
-    return bool(
-        _DONE_CB.search(s, max(lo, q.start - 60), q.start)
-        or _DONE_CB.search(s, q.end, min(hi, q.end + 40))
-    )
-
-
-_BUDGET_TITLE = re.compile(r"\b(?:budget|appropriation|estimates\s+of\s+expenditure)\b", re.I)
-
-
-@lru_cache(maxsize=256)
-def _budget_title(title: str | None, doc_year: int | None) -> bool:
-    """A budget for a year to come: "2025 Budget Bill" in 2024, "Budget Speech 2024-25"."""
-    return bool(
-        title
-        and _BUDGET_TITLE.search(title)
-        and (_year(title_year(title)) or 0) >= (doc_year or 9999)
-    )
-
-
-def _budget_kind(
-    kind: str | None,
-    times: list[TimeExpr],
-    clause: tuple[int, int],
-    upto: int,
-    budget_year: int | None,
-    doc_date: str | None,
-) -> str | None:
-    """In a budget for a year to come, money's kind by the years written in its clause before
-    the next value (``upto``): the budget's own year or later is an allocation, an earlier one a
-    report ("the 2025 Appropriation Bill of ₦3.005 trillion", "the deficit for 2024-25 is
-    estimated at HK$87.2 billion" in the 2025-26 Budget)."""
-    years = [
-        y
-        for t in times
-        if clause[0] <= t.start < min(clause[1], upto)
-        and t.role != "since"
-        and t.date != doc_date  # the dateline
-        and (y := _year(t.date))
-    ]
-    if budget_year is None or not years:
-        return kind
-    if kind == "observation" and all(y >= budget_year for y in years):
-        return "target"
-    if kind == "target" and any(y < budget_year for y in years):
-        return "observation"
-    return kind
 
 
 def _is_future(t: TimeExpr, doc_year: int | None) -> bool:
@@ -336,9 +167,7 @@ _TASK_LINE = re.compile(
     re.I,
 )
 _TASK_LINE_CB = CaseBlind(_TASK_LINE)
-_GROWTH_NOUN_CB = CaseBlind(_GROWTH_NOUN, word_start=True)
 _BASELINE_CB = CaseBlind(BASELINE, word_start=True)
-_COMPARED_BASE_CB = CaseBlind(_COMPARED_BASE)
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
@@ -373,137 +202,6 @@ def _propagate_comparators(s: str, qs: list[EnQuantity]) -> None:
             a.unit == b.unit and _STAGED_GAP.match(gap)
         ):
             b.comparator = a.comparator
-
-
-_GROWTH_LAST_WORDS = (
-    "a an annual at average boost boosted boosts by climb climbed climbs cut cuts cutting decline "
-    "declined declines declining decrease decreased decreases decreasing down drop dropped "
-    "dropping drops expand expanded expanding expands fall fallen falling falls fell gain gained "
-    "gains grew grow growing grown grows growth higher increase increased increases increasing "
-    "jump jumped jumps lift lifted lifts lower of raise raised raises raising rate reduce reduced "
-    "reduces reducing rise risen rises rising rose soar soared soars surge surged surges tune up "
-    "y-o-y year-on-year yearly shrank shrunk shrinks contracted contracts slipped slips dipped "
-    "dips slumped slumps plunged plunges tumbled tumbles advanced accelerated slowed between "
-)
-_GROWTH_LAST = frozenset(_GROWTH_LAST_WORDS.split())
-
-
-_ADD_BEFORE = re.compile(
-    r"\b(?:add|adds|added|adding|newly\s+added)\s+(?:a\s+(?:further|total\s+of)\s+|another\s+|"
-    r"an?\s+(?:additional|extra)\s+)?$",
-    re.I,
-)
-_FUNDS_RAISED = re.compile(r"\b(?:raise|raises|raised|raising)\s+(?:a\s+total\s+of\s+)?$", re.I)
-
-
-def _growth(s: str, q: EnQuantity, clause: tuple[int, int], wb: str | None = None) -> bool:
-    """Whether ``q`` is a change; ``wb`` is ``word_before(s, q.start, clause[0])`` when known."""
-    if wb is None:
-        wb = word_before(s, q.start, clause[0])
-    before = s[max(clause[0], q.start - 50) : q.start]
-    if q.currency and _FUNDS_RAISED.search(before):
-        return False  # "had raised US$2.1 billion": money raised, not a rise
-    if q.unit not in ("%", "pp") and _ADD_BEFORE.search(before):
-        return True  # "add 1,000 new charging stations": an increment
-    if wb in _GROWTH_LAST:
-        before = s[max(clause[0], q.start - 50) : q.start]
-        if _GROWTH_BEFORE.search(before):
-            return True
-        if wb == "by" and _CHANGE_VERB.search(s, clause[0], q.start):
-            return True
-    if q.unit in ("%", "pp") and _GROWTH_AFTER.match(s, q.end):
-        return True
-    if q.unit in ("%", "pp"):
-        # "97,500 jobs (+3.1%)", "57.4 billion euros (−2.9%)": a signed change after a level
-        return _SIGNED_IN_BRACKETS.search(s, max(0, q.num_start - 3), q.num_start + 1) is not None
-    if not q.currency and _FURTHER_BEFORE.search(before):
-        return True  # (money "a further HK$3 billion" is another allocation, not a rise)
-    if q.unit != "count":
-        return bool(q.unit not in ("%", "pp") and _ADDITIONAL_OF.search(before))
-    jobs = _JOBS_AFTER.match(s, q.end)
-    if jobs and (jobs.group(1) or _CREATE_BEFORE.search(before)):
-        return True  # "200,000 new urban jobs", "create 150,000 work opportunities": jobs added
-    return bool(q.unit == "count" and _MORE_AFTER.match(s[q.end : q.end + 12]))
-
-
-_SIGNED_IN_BRACKETS = re.compile(r"\(\s*[+\-−–]\s*\d")
-# "an additional irrigation potential of 1.2 lakh hectares"
-_ADDITIONAL_OF = re.compile(r"\ban\s+additional\s+(?:[\w-]+\s+){0,3}of\s+$", re.I)
-_JOBS_AFTER = re.compile(
-    r"\s+(?:(new|additional|more)\s+)?(?:[\w-]+\s+){0,2}?(?:jobs|job\s+opportunities|"
-    r"work\s+opportunities|employment\s+opportunities)\b",
-    re.I,
-)
-_CREATE_BEFORE = re.compile(
-    r"\b(?:creat(?:e|es|ed|ing)|generat(?:e|es|ed|ing))\s+(?:about\s+|over\s+|some\s+)?$", re.I
-)
-# the second of two changes: "rose 11 percent in number and 22 percent in value", "no less than
-# 5.5 percent, striving for 6 percent"
-_SECOND_CHANGE_GAP = re.compile(
-    r"[\s\w&'-]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:striving|strive|aiming|aim)\s+(?:for|at|to)\s+)?"
-    r"|,?\s*(?:striving|strive|aiming|and\s+strive|or\s+even)\s+(?:for|at|to\s+reach|to)\s+",
-    re.I,
-)
-_NO_SECOND_CHANGE = re.compile(
-    r"\b(?:will|is|are|was|were|has|have|had|reach\w*|stood|total\w*|with|while|from)\b", re.I
-)
-_CHANGE_WORD = re.compile(
-    r"\b(?:(?P<down>decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|"
-    r"fall(?:s|en|ing)?|fell|down|cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed|ing)?|"
-    r"shr[iau]nk(?:s|ing)?|slash(?:es|ed|ing)?|contract(?:s|ed|ing)?|dip(?:s|ped)?|slump(?:s|ed)?|"
-    r"plunge[sd]?|plunging|tumble[sd]?|shed|lose|loses|lost|negative)|"
-    r"(?P<up>increas\w*|grow\w*|grew|ris(?:e|es|en|ing)|rose|up|jump\w*|climb\w*|rais\w*|"
-    r"lift\w*|boost\w*|expand\w*|gain\w*|surg\w*|soar\w*|higher|doubl\w*|add\w*))\b",
-    re.I,
-)
-_DOWN_AFTER = re.compile(r"\s*(?:decline|decrease|drop|fall|reduction|lower|less|fewer)\b", re.I)
-_FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
-
-
-def _is_decrease(s: str, q: EnQuantity, clause: tuple[int, int]) -> bool:
-    """Whether a growth figure is a fall: "fell 3.9%", "a decline of 2.5%", "cut ... by 20%", "5% lower".
-
-    The change word nearest before the value in its clause decides; a
-    decrease word right after the value ("3% lower", "a 5% decline") too.
-    """
-    if _DOWN_AFTER.match(s, q.end):
-        return True
-    last = None
-    for m in _CHANGE_WORD.finditer(s, max(clause[0], q.start - 80), q.start):
-        last = m
-    return last is not None and last.group("down") is not None
-
-
-def _negate(q: EnQuantity) -> None:
-    """A decrease as negative growth, as the Chinese component reads 下降3.9% (-3.9).
-
-    A range and a comparator turn around with the sign: "fell by more than
-    3%" is a change below -3%.
-    """
-    if q.value_max is not None:
-        q.value, q.value_max = -q.value_max, -q.value
-    else:
-        q.value = -q.value
-    q.comparator = _FLIP.get(q.comparator, q.comparator)
-
-
-def _per_unit(s: str, q: EnQuantity, clause: tuple[int, int]) -> str | None:
-    if q.unit != "count":
-        return None
-    for m in _PER_UNIT.finditer(s, clause[0], clause[1]):
-        if m.start() <= q.num_start < m.end():
-            return None
-        if m.start() >= q.end and _DIGIT.search(s, q.end, m.start()):
-            continue  # "exceeding 20,000 and patents reaching 15 per 10,000 people": the 15's
-        n = m.group("n").lower()
-        if n in ("capita", "head"):
-            return "per capita"
-        n = _PER_N.get(_SPACES.sub(" ", n), m.group("n"))
-        w = (m.group("w") or "people").lower()
-        if w in ("persons", "population", "residents", "inhabitants"):
-            w = "people"
-        return f"per {n} {w}"
-    return None
 
 
 def extract_sentence(ctx: SentenceContext) -> SentenceResult:
@@ -574,7 +272,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     }
     if now_of_base:
         cues = [c for c in cues if not (c.group("os") and c.end() in now_of_base)]
-    mentions = _mentions(s)
+    mentions = region_mentions(s)
     doc_year = _year(ctx.doc_date)
     last_count: tuple[str, int | None, int | None] | None = None
     first_found: tuple[str, int | None, int | None] | None = None
@@ -612,7 +310,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     # allocated GH¢350 million": money committed, not yet spent, with no past year in sight
 
     # a budget for a year to come: "2025 Budget Bill" published in 2024, "Budget Speech 2024-25"
-    budget_doc = _budget_title(ctx.doc_title, doc_year)
+    budget_doc = budget_title(ctx.doc_title, doc_year)
 
     def past(t: TimeExpr) -> bool:
         """A year before the document's, other than a base or a "since"."""
@@ -620,7 +318,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
 
     committed = (
         not budget
-        and _COMMITTED_CB.search(s) is not None
+        and COMMITTED_CB.search(s) is not None
         and not any(past(t) for t in times)
         and (
             ctx.doc_is_plan
@@ -648,39 +346,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     for q in kept:
         clause = _clause_of(clauses, q.num_start)
         wb = word_before(s, q.start, clause[0])  # q.start stays put below
-        q.growth = _growth(s, q, clause, wb)
-        if (
-            not q.growth
-            and prev_q is not None
-            and prev_q.growth
-            and prev_q.unit == q.unit
-            and _LIST_JOIN.fullmatch(s[prev_q.end : q.start])
-            and _RESPECTIVELY.search(s)
-        ):
-            q.growth = True  # "grew by 9.9 percent and 10.3 percent respectively"
-        elif (
-            not q.growth
-            and prev_q is not None
-            and prev_q.growth
-            and prev_q.unit == q.unit
-            and q.unit in ("%", "pp")
-            and _SECOND_CHANGE_GAP.fullmatch(s, prev_q.end, q.start)
-            and not _NO_SECOND_CHANGE.search(s, prev_q.end, q.start)
-        ):
-            q.growth = True  # "rose 11 percent in number of projects and 22 percent in value"
+        read_growth(s, q, clause, wb, prev_q, growth_before)
         prev_q = q
-        q.growth_noun = bool(q.growth and _GROWTH_NOUN_CB.search(s, max(0, q.start - 40), q.start))
-        if q.growth and q.value > 0 and _is_decrease(s, q, clause):
-            _negate(q)
-        if (
-            not q.growth
-            and q.unit in ("%", "pp")
-            and growth_before is not None
-            and growth_before.unit == q.unit
-            and _COMPARED_BASE_CB.search(s, max(0, q.start - 30), q.start)
-        ):
-            # "grew by 4.7 percent in 2024, down from 5.7 percent in 2023": a growth rate too
-            q.growth = True
         growth_before = q if q.growth else None
         nxt = next_start.get(id(q))
         if (
@@ -710,14 +377,14 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         elif (
             q.currency
             and (budget or committed or budget_doc)
-            and _reported_done(s, q, prev_end, next_start.get(id(q), len(s)))
+            and reported_done(s, q, prev_end, next_start.get(id(q), len(s)))
         ):
             kind = "observation"  # "€3.9 billion has already been awarded through public tenders"
         elif (
             budget
             or committed
-            and _COMMITTED_CB.search(s, max(0, q.start - 60), q.start)
-            or _FUND_WORTH_CB.search(s, max(0, q.start - 40), q.start)
+            and COMMITTED_CB.search(s, max(0, q.start - 60), q.start)
+            or FUND_WORTH_CB.search(s, max(0, q.start - 40), q.start)
             and not any(past(t) for t in times)
         ) and q.currency:
             # money committed for a coming period; "a call worth COP 200,000 million"
@@ -770,8 +437,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 kind = "target"
         if kind is None and q.currency and budget_doc:
             kind = "target"  # "2025 Budget Bill": "ANID: CLP 540,000 million for research grants"
-        elif q.currency and budget_doc and not _reported_done(s, q, prev_end, len(s)):
-            kind = _budget_kind(
+        elif q.currency and budget_doc and not reported_done(s, q, prev_end, len(s)):
+            kind = budget_kind(
                 kind,
                 times,
                 clause,
@@ -815,18 +482,18 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             date = ctx.doc_date  # "has risen to 1,240, above the target set for 2027": reported now
         if date is None and kind == "target" and budget_doc:
             date = title_year(ctx.doc_title)  # the budget's year
-        if kind == "target" and _current_estimate(s, clause, date, ctx.doc_date):
+        if kind == "target" and current_estimate(s, clause, date, ctx.doc_date):
             kind = "observation"  # "expected to reach 260 billion this year" in a November release
-        unit = _per_unit(s, q, clause) or q.unit
+        unit = per_unit(s, q, clause) or q.unit
         value = float(q.value)
         row = (
-            _ROW_UNIT.search(s, 0, q.num_start)
+            ROW_UNIT.search(s, 0, q.num_start)
             if unit == "count" and not q.scaled and ")" in s[: q.num_start]
             else None
         )
         if row:
             # A table row's unit in its label: "R&D intensity (%)  2.6  3.2", "Output (billion yuan) 120".
-            unit, factor = _row_unit(row)
+            unit, factor = row_unit(row)
             value *= factor
         found = indicator(s, q, clause, prev=first_found, lo=prev_end, wb=wb)
         if from_found is not None and word_before(s, q.start) == "to":
@@ -837,7 +504,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
             prev_found is not None
             and not q.growth
             and unit == prev_unit
-            and _COMPARED_BASE_CB.search(s, max(0, q.start - 30), q.start)
+            and COMPARED_BASE_CB.search(s, max(0, q.start - 30), q.start)
         ):
             found = (
                 prev_found  # "92% in 2022, compared with 88% two years earlier": the same indicator
@@ -883,7 +550,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 lang="en",
             )
         )
-    if _RESPECTIVELY.search(s) and len(result.items) >= 2:
+    if RESPECTIVELY.search(s) and len(result.items) >= 2:
         _pair_respective_dates(s, base, result.items)
     return result
 
@@ -936,54 +603,3 @@ def _as_written(s: str, raw: str, name: str) -> str:
         i = s.find(part)
         out.append(raw[i : i + len(part)] if i >= 0 else part)
     return " share of ".join(out)
-
-
-# ``\b[A-Z]...`` written to start with the capital (``(?<!\w[A-Z])`` is the
-# word boundary before it), which lets ``re`` skip straight to capitals.
-_CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,3}")
-
-
-@lru_cache(maxsize=4096)
-def _resolve(name: str) -> str | None:
-    try:
-        from goalpost.regions import resolve
-    except ImportError:
-        return None
-    try:
-        return resolve(name)
-    except Exception:  # a broken region table must not stop extraction
-        return None
-
-
-def _mentions(s: str) -> list[tuple[int, int, str]]:
-    """Region names in ``s`` (local offsets): capitalized runs looked up in the region table.
-
-    Looking up capitalized words is much faster than running the table's
-    whole-name pattern over every sentence, and English names are capitalized.
-    """
-    out: list[tuple[int, int, str]] = []
-    for m in _CAPS.finditer(s):
-        at = m.start()
-        out.extend((at + a, at + b, rid) for a, b, rid in _run_mentions(m.group()))
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _run_mentions(run: str) -> tuple[tuple[int, int, str], ...]:
-    """Region names in one capitalized run ("Greater Bay Area"), longest first, offsets in ``run``.
-
-    Cached: the same runs (place names, "The", "In") recur across sentences.
-    """
-    out: list[tuple[int, int, str]] = []
-    words = list(_LETTERS.finditer(run))
-    i = 0
-    while i < len(words):
-        for j in range(len(words), i, -1):
-            a, b = words[i].start(), words[j - 1].end()
-            rid = _resolve(run[a:b])
-            if rid is not None:
-                out.append((a, b, rid))
-                i = j - 1
-                break
-        i += 1
-    return tuple(out)
