@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from goalpost._models import Item
 from goalpost.extract._en_dates import (
@@ -31,8 +31,17 @@ from goalpost.extract._en_filters import (
     not_an_item,
 )
 from goalpost.extract._en_growth import COMPARED_BASE_CB, RESPECTIVELY, read_growth
+from goalpost.extract._en_item_kind import (
+    BASE_OWNER,
+    BASELINE_CB,
+    NOW_AFTER_CB,
+    PAREN_YEAR_BEFORE,
+    SentenceFacts,
+    is_future,
+    is_past,
+    kind_of,
+)
 from goalpost.extract._en_kind import (
-    BASELINE,
     BUDGET,
     CUE_FIRSTS,
     CUES,
@@ -40,18 +49,13 @@ from goalpost.extract._en_kind import (
     FUTURE_SPAN,
     GOAL_BEFORE,
     GOAL_NEAR,
-    decide_kind,
-    past_time_after,
     section_is_plan,
 )
 from goalpost.extract._en_mentions import mentions as region_mentions
 from goalpost.extract._en_money import (
     COMMITTED_CB,
-    FUND_WORTH_CB,
-    budget_kind,
     budget_title,
     current_estimate,
-    reported_done,
 )
 from goalpost.extract._en_phrases import (
     fallback_indicator,
@@ -66,7 +70,7 @@ from goalpost.extract._periods import title_year
 from goalpost.extract._quantities_en import EnQuantity, scan_quantities
 from goalpost.extract._text import CaseBlind, ascii_lower, match_at_words, normalized, word_before
 from goalpost.extract._time_en import find_times
-from goalpost.extract._types import SentenceContext, SentenceResult, TimeExpr
+from goalpost.extract._types import SentenceContext, SentenceResult
 
 _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
@@ -124,39 +128,8 @@ _CLAUSE_BREAK_CB = CaseBlind(_CLAUSE_BREAK)
 _GOAL_BEFORE_CB = CaseBlind(GOAL_BEFORE, word_start=True)
 _FUTURE_SPAN_CB = CaseBlind(FUTURE_SPAN, word_start=True)
 _BUDGET_CB = CaseBlind(BUDGET, word_start=True)
-# "from roughly 47,000 today", "up from Rs 950 crore in the current financial year"
-_NOW_AFTER = re.compile(
-    r"\s*(?:\w+\s+)?(?:today|now|currently|at\s+present|at\s+the\s+moment|"
-    r"in\s+the\s+current\s+(?:financial\s+|fiscal\s+)?year|this\s+year)\b",
-    re.I,
-)
-_NOW_AFTER_CB = CaseBlind(_NOW_AFTER)
-# A value compared against: "compared with 68 billion yuan in 2023", "from a record $1.12 billion"
-_BASE_OWNER = re.compile(
-    r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|"
-    r"only\s+|just\s+|a\s+record\s+|an?\s+estimated\s+)?$",
-    re.I,
-)
-_TO_CHANGE_CB = CaseBlind(
-    re.compile(
-        r"\bto\s+(?:raise|increase|lift|boost|bring|reach|grow|expand|double|triple|cut|reduce|"
-        r"lower|achieve|attain|create|build|train|attract|install|deploy|add)\b",
-        re.I,
-    )
-)
 
 
-def _is_future(t: TimeExpr, doc_year: int | None) -> bool:
-    """A time in a year after the document's."""
-    return (_year(t.date) or 0) > (doc_year or 9999)
-
-
-# "2.6% of GDP (2023: 2.2%)": the bracketed value is the baseline of that year
-_PAREN_YEAR_BEFORE = re.compile(r"\(\s*(?:19|20)\d\d\s*[:=]\s*$")
-# "raised from the current 58 percent to 75 percent": the baseline is today's figure
-_FROM_CURRENT = re.compile(
-    r"\bfrom\s+(?:(?:the|its|their|a)\s+)?(?:current|present|existing|today's)\s+$", re.I
-)
 # A plan's task line starts with a bare verb: "- increase ...", "(2) Ensure that ...".
 _TASK_LINE = re.compile(
     r"\s*(?:[-•*·–]\s*|\(?[a-z0-9]{1,3}[.)]\s*)?(?:raise|increase|lift|grow|build|create|"
@@ -167,7 +140,6 @@ _TASK_LINE = re.compile(
     re.I,
 )
 _TASK_LINE_CB = CaseBlind(_TASK_LINE)
-_BASELINE_CB = CaseBlind(BASELINE, word_start=True)
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
@@ -267,8 +239,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     now_of_base = {
         q.end + m.end() - m.start()
         for q in kept
-        if _BASELINE_CB.search(s, max(0, q.start - 24), q.start)
-        and (m := _NOW_AFTER_CB.match(s, q.end))
+        if BASELINE_CB.search(s, max(0, q.start - 24), q.start)
+        and (m := NOW_AFTER_CB.match(s, q.end))
     }
     if now_of_base:
         cues = [c for c in cues if not (c.group("os") and c.end() in now_of_base)]
@@ -287,7 +259,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         paren = [
             o
             for o in kept
-            if t.end <= o.start and _PAREN_YEAR_BEFORE.fullmatch(s, t.start - 1, o.start)
+            if t.end <= o.start and PAREN_YEAR_BEFORE.fullmatch(s, t.start - 1, o.start)
         ]
         for other in paren or kept:
             if paren or attached(t, other, s):
@@ -299,12 +271,12 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         for t in times
         if (ow := owners.get(id(t)))
         and all(
-            _BASE_OWNER.search(s, max(0, o.start - 30), o.start) or not attached(t, o) for o in ow
+            BASE_OWNER.search(s, max(0, o.start - 30), o.start) or not attached(t, o) for o in ow
         )
     }
-    future = any(
-        _is_future(t, doc_year) and t.role not in ("since", "base") for t in times
-    ) or bool(_FUTURE_SPAN_CB.search(s))
+    future = any(is_future(t, doc_year) and t.role not in ("since", "base") for t in times) or bool(
+        _FUTURE_SPAN_CB.search(s)
+    )
     budget = future and _BUDGET_CB.search(s) is not None
     # "Partners have committed $40 million to the strategy" in a plan, "For 2025, Government has
     # allocated GH¢350 million": money committed, not yet spent, with no past year in sight
@@ -312,9 +284,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     # a budget for a year to come: "2025 Budget Bill" published in 2024, "Budget Speech 2024-25"
     budget_doc = budget_title(ctx.doc_title, doc_year)
 
-    def past(t: TimeExpr) -> bool:
-        """A year before the document's, other than a base or a "since"."""
-        return (_year(t.date) or 9999) < (doc_year or 0) and t.role not in ("since", "base")
+    past = partial(is_past, doc_year=doc_year)
 
     committed = (
         not budget
@@ -333,8 +303,23 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         or (in_plan_section and (_year(ctx.section_title_date) or 0) > (doc_year or 9999))
     )
 
-    def date_times_of(q: EnQuantity) -> list[TimeExpr]:
-        return [t for t in times if id(t) not in base_owned or any(o is q for o in owners[id(t)])]
+    facts = SentenceFacts(
+        s=s,
+        ctx=ctx,
+        times=times,
+        owners=owners,
+        base_owned=base_owned,
+        cues=cues,
+        next_start=next_start,
+        doc_year=doc_year,
+        in_plan_section=in_plan_section,
+        own_plan=own_plan,
+        plan_line=plan_line,
+        budget=budget,
+        committed=committed,
+        budget_doc=budget_doc,
+    )
+    date_times_of = facts.date_times_of
 
     prev_end = 0
     from_found: tuple[str, int | None, int | None] | None = None
@@ -349,125 +334,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
         read_growth(s, q, clause, wb, prev_q, growth_before)
         prev_q = q
         growth_before = q if q.growth else None
-        nxt = next_start.get(id(q))
-        if (
-            _BASELINE_CB.search(s, max(0, q.start - 24), q.start)
-            and (
-                past_time_after(times, q, doc_year)
-                or _NOW_AFTER_CB.match(s, q.end)
-                # "set to rise from 77 million tonnes per annum to 142 million tonnes by 2030"
-                or (nxt is not None and _FROM_TO_GAP.fullmatch(s, q.end, nxt))
-            )
-        ) or (
-            _PAREN_YEAR_BEFORE.search(s, max(0, q.start - 12), q.start)
-            or _FROM_CURRENT.search(s, max(0, q.start - 30), q.start)
-        ):
-            # "increase from 6.9 in 2020 to 12 in 2025", "down from 31.1 trillion won this year":
-            # a baseline
-            kind: str | None = "observation"
-        elif (
-            q.currency
-            and _BASE_OWNER.search(s, max(0, q.start - 30), q.start)
-            and any(
-                q.end <= t.start < min(clause[1], q.end + 60) and not _is_future(t, doc_year)
-                for t in times
-            )
-        ):
-            kind = "observation"  # "an allocation of Tk 3,856 crore, against Tk 3,512 crore in FY2023-24"
-        elif (
-            q.currency
-            and (budget or committed or budget_doc)
-            and reported_done(s, q, prev_end, next_start.get(id(q), len(s)))
-        ):
-            kind = "observation"  # "€3.9 billion has already been awarded through public tenders"
-        elif (
-            budget
-            or committed
-            and COMMITTED_CB.search(s, max(0, q.start - 60), q.start)
-            or FUND_WORTH_CB.search(s, max(0, q.start - 40), q.start)
-            and not any(past(t) for t in times)
-        ) and q.currency:
-            # money committed for a coming period; "a call worth COP 200,000 million"
-            kind = "target"
-        else:
-            own = [
-                _year(t.date)
-                for t in times
-                if clause[0] <= t.start < clause[1]
-                and t.role in ("point", "asof", "deadline")
-                and t.date
-                and all(o is q for o in owners.get(id(t), ()))
-            ]
-            kind = decide_kind(
-                s,
-                q,
-                clause,
-                cues,
-                next_start.get(id(q), len(s)),
-                own[0] if len(set(own)) == 1 else None,
-                doc_year,
-                in_plan_section,
-            )
-            if (
-                kind == "observation"
-                and plan_line
-                and not any(
-                    c.group("os")
-                    and (c.start() < q.start or c.group().lower().startswith(_REPORT_AUX))
-                    for c in cues
-                    if c.start() < clause[1]
-                )
-                and not any(past(t) for t in date_times_of(q))
-            ):
-                # "- increase the number of patents issued ... by 25 percent": a plan's task line
-                # whose participles ("issued", "listed") are no report of the past
-                kind = "target"
-            elif (
-                kind == "observation"
-                and _TO_CHANGE_CB.search(s, max(clause[0], q.start - 80), q.start)
-                and any(
-                    t.role == "deadline"
-                    and _is_future(t, doc_year)
-                    and clause[0] <= t.start < clause[1]
-                    for t in date_times_of(q)
-                )
-            ):
-                # "has approved a programme to raise the share to 10% by 2030": what was approved
-                # is past, the value it aims at is the target
-                kind = "target"
-        if kind is None and q.currency and budget_doc:
-            kind = "target"  # "2025 Budget Bill": "ANID: CLP 540,000 million for research grants"
-        elif q.currency and budget_doc and not reported_done(s, q, prev_end, len(s)):
-            kind = budget_kind(
-                kind,
-                times,
-                clause,
-                next_start.get(id(q), len(s)),
-                _year(title_year(ctx.doc_title)),
-                ctx.doc_date,
-            )
-        if kind is None:
-            # No verb decides: a future deadline makes it a target, a past date
-            # an observation, otherwise what the document or section is.
-            dated = [t for t in times if t.role in ("deadline", "period", "point", "asof")]
-            near = [
-                t
-                for t in dated
-                if clause[0] <= t.start < clause[1] and all(o is q for o in owners.get(id(t), ()))
-            ]
-            ty = None
-            if near:
-                t0 = min(
-                    near, key=lambda t: t.start - q.end if t.start >= q.end else q.start - t.end
-                )
-                ty = _year(t0.date)
-            gy = _year(ctx.governing_date)
-            if ty is not None and doc_year is not None and ty != doc_year:
-                kind = "target" if ty > doc_year else "observation"
-            elif ty is None and gy is not None and doc_year is not None and gy > doc_year:
-                kind = "target"  # a lead's future deadline: "By 2024:\n1. 80% of firms ..."
-            else:
-                kind = "target" if own_plan else "observation"
+        kind = kind_of(facts, q, clause, prev_end)
         date = choose_date(date_times_of(q) if base_owned else times, q, clause, kind, ctx, s)
         attached_to = (
             result.items[-1]
@@ -510,7 +377,7 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
                 prev_found  # "92% in 2022, compared with 88% two years earlier": the same indicator
             )
         prev_unit = unit
-        from_found = found if _BASELINE_CB.search(s, max(0, q.start - 24), q.start) else None
+        from_found = found if BASELINE_CB.search(s, max(0, q.start - 24), q.start) else None
         change_found = found if q.growth else None
         if q.growth and first_found is not None and (found is None or q.growth_noun):
             found = first_found  # "an increase of 11.6 percent", "up 11.5 percent": what increased
@@ -555,10 +422,6 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
     return result
 
 
-# after the value, only a tense says it is reported: "$3.9 billion had been committed"
-# ("1,000 patents registered a year" in a plan's list is a participle)
-_REPORT_AUX = ("has", "have", "had", "was", "were", "so far", "to date")
-_FROM_TO_GAP = re.compile(r"(?:\s+[\w/-]+){0,3}?\s+to\s+", re.I)
 _ATTACHED_TO_PREV = re.compile(
     r"(?:\s+[\w&'-]+){0,5}?\s*(?:\([^()]{0,40}\)\s*)?"
     r"(?:,\s*(?:(?:up|down|rising|falling|increasing|decreasing)(?:\s+by)?|"
