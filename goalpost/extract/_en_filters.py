@@ -20,7 +20,10 @@ from goalpost.extract._text import word_before
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    # "16 DEC 2024 2:45PM"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?"
 )
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
@@ -34,8 +37,25 @@ _DAY_LIST_BEFORE = re.compile(
 )
 _ONE_OF_BEFORE = re.compile(r"\b(?:one|two|three|each|any|either)\s+of\s+(?:the\s+|its\s+)?$", re.I)
 _PREP_THE_BEFORE = re.compile(
-    r"\b(?:in|of|for|across|among|to|on|from|at|with|between)\s+(?:the|all)\s+$", re.I
+    r"\b(?:in|of|for|across|among|to|on|from|at|with|between)\s+(?:the|all|its|their|"
+    r"[A-Z][\w.-]*['’]s)\s+$",
+    re.I,
 )
+# "Views: 18,264", "Hits: 3,512", "Visitor Counter : 3867", "(Release ID: 2084812)"
+_COUNTER_BEFORE = re.compile(
+    r"\b(?:views?|hits|visitors?|visitor\s+counter|total\s+visitors|page\s+views|visits|reads|"
+    r"clicks|downloads|release\s+id|id)\s*[:：]\s*$",
+    re.I,
+)
+# "Postcode: 230091", "C.P. 64010", "ZIP 10001", "PIN 600 009"
+_POSTCODE_BEFORE = re.compile(
+    r"(?:\b(?:post\s*code|postal\s+code|zip(?:\s+code)?|pin(?:\s+code)?|cep)|\bC\.\s?P\.)\s*[:：]?\s*$",
+    re.I,
+)
+# "Chennai - 600 009", "Mumbai 400 032": an Indian PIN written in two groups
+_SPACED_PIN = re.compile(r"\d{3}\s\d{3}")
+# "scored on a scale of 1 to 5", "applications scoring below 3.0"
+_SCALE_BEFORE = re.compile(r"\b(?:on\s+a\s+scale\s+of|scale\s+of|scoring|scored|rated)\s+$", re.I)
 # "a family of four", "a team of three": who, not how many of something measured
 _GROUP_OF_BEFORE = re.compile(r"\b(?:family|household|couple|team|group|party)\s+of\s+$", re.I)
 # "(PDF, 8.4 MB)", "Download PDF (1.2 MB)"
@@ -71,6 +91,7 @@ _REF_BEFORE = re.compile(
     r"Resolution|Document|Circular|Law|Act|Rule|Standard|Model|Type|Mark|Gen|Stage|Round|Batch|"
     r"Window|Gate|Gates|Platform|Terminal|Route|Bus|Flight|Exit|Box|Suite|Floor|Unit|Block|Part|Schedule|"
     r"Hall|Halls|Stand|Booth|Pier|Berth|Wing|Pavilion|Hangar|section|article|clause|chapter|rule|"
+    r"Component|Pillar|Axis|Measure|Module|ext|Ext|"
     r"paragraph|schedule|annex|"
     r"top|ranked|ranks|rank|ranking|placed|aged|age|ages|phase|stage|round|batch|grade|level|tier|"
     r"class|model|type|version|number|[Pp]aragraphs?|[Pp]aras?|[Ss]ections|[Aa]rticles|[Cc]hapters|"
@@ -80,7 +101,7 @@ _REF_BEFORE = re.compile(
 # A reference number labelled at the start of a line: "Number: 53612", "Ref. No.: 2024/118"
 # the rest of a list of references: "Gates 3 and 7", "Articles 12, 14 and 15", "Halls 2-4"
 _REF_LIST_BEFORE = re.compile(
-    r"\b(?:Gates|Halls|Rooms|Articles|Sections|Chapters|Clauses|Paragraphs|Annexes|Items|Tables|"
+    r"\b(?:Gates|Halls|Rooms|Articles|Sections|Chapters|Clauses|Paragraphs|Annexes|Items|Tables|Lines|"
     r"Figures|Platforms|Terminals|Stands|Booths|Routes|Exits|Floors|Blocks|Units|Parts|Rules|"
     r"articles|sections|chapters|clauses|paragraphs|items|tables|figures|rules)\s+\d{1,4}"
     r"(?:\s*,\s*\d{1,4})*\s*(?:,\s*)?(?:and|or|&|to)?\s*$"
@@ -100,7 +121,7 @@ _DOC_PARTS = re.compile(
     r"directions|focuses|fronts|themes|recommendations|pathways|key\s+words|rounds|aspirations|"
     r"ambitions|strands|workstreams|work\s+streams|flagships|flagship\s+(?:programmes|projects)|"
     r"matters|action\s+lines|lines\s+of\s+action|axes|building\s+blocks|levers|components|reforms|"
-    r"indicators|KPIs|pages)\b",
+    r"indicators|KPIs|pages|domains)\b",
     re.I,
 )
 # parts a plan may also launch ("launch 5 programmes"): its own make-up only after a structure verb
@@ -135,12 +156,15 @@ _OR_MORE_STAFF = re.compile(
     r"members|beds|students)\b",
     re.I,
 )
+_STAFF_AFTER = re.compile(
+    r"\s+(?:full-time\s+)?(?:employees|staff|workers|persons|people|members|beds|students)\b", re.I
+)
 _INDEX_NAMES = re.compile(
     r"\b(?:Fortune|Global|Forbes|S&P|FTSE|Nikkei|Russell|Inc\.|Industry|Web|Top)\s*$"
 )
 _PER_BEFORE = re.compile(r"\b(?:per|every|each)\s+(?:every\s+)?$", re.I)
 _THRESHOLD = re.compile(
-    r"(?:\bwhose\b[^,;]{0,60}|\b(?:with|having|of)\s+(?:an?\s+)?(?:\w+\s+){0,4}?"
+    r"(?:\bwhose\b[^,;]{0,60}|\b(?:with|having|of)\s+(?:an?\s+)?(?:\w+\s+){0,6}?"
     r"(?:revenues?|income|sales|turnover|output(?:\s+value)?|assets|capital|investments?|population|"
     r"employees|staff|workforce|registered\s+capital|market\s+(?:value|cap\w*))\s+"
     r"(?:\w+\s+){0,2}?(?:of\s+)?"
@@ -192,7 +216,8 @@ _REF_WORDS_WORDS = (
     "batch window gate platform terminal route bus flight exit box suite floor unit block part "
     "schedule top ranked ranks rank ranking placed aged age ages paragraph paragraphs para paras "
     "sections articles chapters clauses pages pp items tables figures annexes appendices rules "
-    "parts schedules hall halls gates stand booth pier berth wing pavilion hangar"
+    "parts schedules hall halls gates stand booth pier berth wing pavilion hangar component pillar "
+    "axis measure module ext"
 )
 _REF_WORDS = frozenset(_REF_WORDS_WORDS.split())
 _BASE_YEAR_BEFORE = re.compile(
@@ -276,7 +301,9 @@ _DURATION_LEVEL_BEFORE = re.compile(
     r"\b(?:(?:reduc|cut|shorten|lower|compress|decreas|extend|lengthen|increas|rais|bring|brought|"
     r"drop|fall|fell|kept|keep|maintain|control)\w*\s+(?:down\s+)?(?:to|at|within)|"
     r"(?:average|averaged|averaging|takes?|took|taking|reach|reached|reaches)|"
-    r"(?:period|time|cycle|duration|wait|waiting\s+time|life\s+expectancy|lead\s+time)\s+(?:of|is|was|will\s+be)"
+    r"(?:period|time|cycle|duration|wait|waiting\s+time|life\s+expectancy|lead\s+time)\s+(?:of|is|was|will\s+be)|"
+    # "cut the average time needed to process a grant to 45 days"
+    r"(?:time|period|duration|cycle)\s+(?:[\w-]+\s+){1,8}?to"
     r")\s+$",
     re.I,
 )
@@ -409,6 +436,14 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         and _POST_END.match(s, ne)
     ):
         return "postcode"  # "Guangzhou 510000."
+    if (
+        q.unit == "count"
+        and not q.scaled
+        and q.comparator in ("<", "<=", ">", ">=")
+        and _WITH_BEFORE.search(s, max(0, q.start - 8), q.start)
+        and _STAFF_AFTER.match(s, q.end)
+    ):
+        return "threshold"  # "enterprises with fewer than 250 employees": a scope, not a figure
     if (
         q.unit == "count"
         and not q.scaled
@@ -584,6 +619,16 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         return "anaphora"  # "the two cities": entities already named, not a count
     if q.unit == "count" and not q.scaled and q.value < 100 and _ONE_OF_BEFORE.search(before):
         return "anaphora"  # "the instrument is one of four in the fund's portfolio"
+    if q.plain_int and _COUNTER_BEFORE.search(before):
+        return "page counter or id"
+    if q.plain_int and (
+        _POSTCODE_BEFORE.search(before)
+        or _SPACED_PIN.fullmatch(raw)
+        and _POST_PLACE.search(s[max(0, ns - 24) : ns].rstrip(" -–") + " ")
+    ):
+        return "postcode"
+    if not q.currency and q.unit in ("count", "%") and _SCALE_BEFORE.search(before):
+        return "score or scale"
     if q.words and q.value <= 12 and _GROUP_OF_BEFORE.search(before):
         return "description"  # "the basic food basket for a family of four"
     if (

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from goalpost.extract._en_dates import _year
 from goalpost.extract._en_kind import BASELINE, decide_kind, past_time_after
 from goalpost.extract._en_money import (
+    BUDGET_ESTIMATE_CB,
     COMMITTED_CB,
     FUND_WORTH_CB,
     budget_kind,
@@ -225,7 +226,12 @@ def kind_of(f: SentenceFacts, q: EnQuantity, clause: tuple[int, int], prev_end: 
             kind = "target"
     if kind is None and q.currency and budget_doc:
         kind = "target"  # "2025 Budget Bill": "ANID: CLP 540,000 million for research grants"
-    elif q.currency and budget_doc and not reported_done(s, q, prev_end, len(s)):
+    elif (
+        (q.currency or q.unit == "%")
+        and budget_doc
+        and not reported_done(s, q, prev_end, len(s))
+        and (q.currency or not q.growth)
+    ):
         kind = budget_kind(
             kind,
             times,
@@ -233,6 +239,7 @@ def kind_of(f: SentenceFacts, q: EnQuantity, clause: tuple[int, int], prev_end: 
             next_start.get(id(q), len(s)),
             _year(title_year(ctx.doc_title)),
             ctx.doc_date,
+            BUDGET_ESTIMATE_CB.search(s, max(clause[0], q.start - 40), q.num_start) is not None,
         )
     if kind is None:
         # No verb decides: a future deadline makes it a target, a past date

@@ -126,7 +126,11 @@ BUDGET = re.compile(
 )
 
 
-FUTURE_SPAN = re.compile(r"\bover\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:\w+|\d+)\s+years\b", re.I)
+# "over the next five years", "over five years"; not "over the (past) five years"
+FUTURE_SPAN = re.compile(
+    r"\bover\s+(?:(?:the\s+)?(?:next|coming|following)\s+|(?!the\b|past\b|last\b))(?:\w+|\d+)\s+years\b",
+    re.I,
+)
 
 
 _SECTION_PLAN = re.compile(

@@ -18,6 +18,7 @@ from goalpost.extract._text import CaseBlind
 from goalpost.extract._types import TimeExpr
 
 __all__ = [
+    "BUDGET_ESTIMATE_CB",
     "COMMITTED_CB",
     "FUND_WORTH_CB",
     "budget_kind",
@@ -98,6 +99,17 @@ def budget_title(title: str | None, doc_year: int | None) -> bool:
     )
 
 
+# "is estimated at", "are projected at", "is set at", "is budgeted at"
+BUDGET_ESTIMATE_CB = CaseBlind(
+    re.compile(
+        r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:estimated|projected|set|budgeted|"
+        r"forecast|pegged|placed|fixed)\s+(?:at|to\s+be)\b",
+        re.I,
+    ),
+    word_start=True,
+)
+
+
 def budget_kind(
     kind: str | None,
     times: list[TimeExpr],
@@ -105,11 +117,13 @@ def budget_kind(
     upto: int,
     budget_year: int | None,
     doc_date: str | None,
+    estimate_before: bool = False,
 ) -> str | None:
     """In a budget for a year to come, money's kind by the years written in its clause before
     the next value (``upto``): the budget's own year or later is an allocation, an earlier one a
     report ("the 2025 Appropriation Bill of ₦3.005 trillion", "the deficit for 2024-25 is
-    estimated at HK$87.2 billion" in the 2025-26 Budget)."""
+    estimated at HK$87.2 billion" in the 2025-26 Budget). With no year written, a figure the
+    budget sets or estimates (``estimate_before``) is the budget's."""
     years = [
         y
         for t in times
@@ -118,8 +132,12 @@ def budget_kind(
         and t.date != doc_date  # the dateline
         and (y := _year(t.date))
     ]
-    if budget_year is None or not years:
+    if budget_year is None:
         return kind
+    if not years:
+        # "Total expenditure is set at €6.21 billion", "the fiscal deficit is projected at 2.95 per
+        # cent of GSDP": the budget's own estimates, for the year it budgets
+        return "target" if kind == "observation" and estimate_before else kind
     if kind == "observation" and all(y >= budget_year for y in years):
         return "target"
     if kind == "target" and any(y < budget_year for y in years):

@@ -72,7 +72,7 @@ _POLICY = re.compile(
     r"matching\s+(?:fund|grant)s?|co-?financ\w*|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
     r"subsidy\s+rate|subsid(?:y|ies)\s+of|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|eligible|"
     r"qualif(?:y|ies|ying)|one-off\s+(?:reward|bonus|grant|subsidy|reduction|rebate|waiver|payment)|"
-    r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy|earn|request|"
+    r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy|earn|request|submit|file|"
     r"be\s+granted|be\s+awarded)|"
     # eligibility: "Investors must commit a minimum of RWF 50 million", "must involve at least one"
     r"must\s+(?:commit|invest|involve|include|have|employ|raise|hold)\s+(?:a\s+minimum\s+of|"

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 _ABBREV_WORDS = (
     "u.s u.k u.n e.u p.r.c h.k e.g i.e etc co ltd inc corp no nos mr mrs ms dr prof st art vs "
     "approx fig figs vol dept govt gov jan feb mar apr jun jul aug sep sept oct nov dec rs sr "
-    "jr para pp cf al est op ph mt ft sq ave blvd univ assn bros intl natl"
+    "jr para pp cf al est op ph mt ft sq ave blvd univ assn bros intl natl tel fax ext ref col c.p "
+    "p.o ote n.l tlf"
 )
 _ABBREV = frozenset(_ABBREV_WORDS.split())
 

@@ -320,11 +320,15 @@ _NOT_COUNT = re.compile(
 
 
 def _counts_things(label: str) -> bool:
+    label = _PER_PERIOD.sub("", label)  # "Start-ups created per year" still counts start-ups
     return (
         not _CJK.search(label)
         and _COUNT_LABEL.search(label) is not None
         and _NOT_COUNT.search(label) is None
     )
+
+
+_PER_PERIOD = re.compile(r"\b(?:per|a|each)\s+(?:year|annum|month|quarter)\b", re.I)
 
 
 def table_spans(text: str) -> list[tuple[int, int]]:

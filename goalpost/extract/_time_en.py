@@ -85,7 +85,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(
-    r"(?:\b(?:than|compared\s+(?:with|to)|relative\s+to|against|versus|vs\.?|over|on|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
+    r"(?:\b(?:than|compared\s+(?:with|to)|relative\s+to|against|versus|vs\.?|vis-[àa]-vis|over|on|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
     r"(?:same\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)?|\bsame\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?)\s*$",
     re.I,
 )
