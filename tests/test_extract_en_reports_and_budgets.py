@@ -256,3 +256,89 @@ def test_more_currency_signs_and_units(text: str, region: str | None, unit: str)
 def test_moving_up_to_a_level_is_no_bound() -> None:
     (item,) = _items("Production edged up to 4.1 million barrels per day.")
     assert (item.comparator, item.value) == ("=", pytest.approx(4.1e6))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Source: General Office   Editor: Zhang Ying   Views: 18,264",
+        "Posted on 8 November 2024 | Category: Speeches | Hits: 3,512",
+        "(Release ID: 2084812)   Visitor Counter : 3867",
+        "Address: 1 Zhongshan Road, Hefei   Postcode: 230091",
+        "Finance Department, Secretariat, Chennai - 600 009",
+        "Penang State Secretariat, Level 25, Komtar, 10503 George Town, Penang",
+        "SPRI Group, Alameda Urquijo 36, 4th floor, 48011 Bilbao",
+        "Innovation Strategy Team, 5 Atlantic Quay, 150 Broomielaw, Glasgow G2 8LU",
+        "Last updated: 18.11.2025",
+        "16 DEC 2024 2:45PM by PIB Delhi",
+        "Brussels placed 11th among 239 regions.",
+        "Osaka ranked first among Japan's 47 prefectures.",
+        "Applications are scored on a scale of 1 to 5; applications scoring below 3.0 are rejected.",
+        "Micro enterprises with fewer than 250 employees may apply.",
+        "Aid intensity may not exceed 50% of eligible costs for large firms and 70% for small ones.",
+        "The Central Bank cut its monetary policy rate by 25 basis points to 4.00%.",
+        "Senior citizens will continue to receive a one-off payment of RM100 each.",
+        "The waste collection levy for a household will be €447.60 in 2025.",
+        "The measures are organised around five major projects and ten supporting policies.",
+        "In 2024 the agency received applications under its two competitive programmes.",
+        "Ministry of Economy, Monterrey, C.P. 64010 · Tel. 81 2033 5000",
+    ],
+)
+def test_counters_addresses_scales_and_terms_are_not_items(text: str) -> None:
+    assert [(i.value, i.unit) for i in _items(text, date="2025-02-10")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "date", "expected"),
+    [
+        # a budget's own estimates, with no year written, are the budget's
+        ("Total expenditure is set at €6.21 billion.", "Budget 2025 at a glance", "2024-10-01",
+         [("target", 6.21e9)]),
+        ("The fiscal deficit is estimated at 3.0 per cent of GSDP.", "Budget 2025-26: Highlights",
+         "2025-03-14", [("target", 3.0)]),
+        # "over the five years" looks back
+        ("During the 14th Five-Year Plan period, cumulative investment over the five years "
+         "exceeded 13 trillion yuan.", "Report on the Work of the Government", "2026-01-26",
+         [("observation", 13e12)]),
+    ],
+)  # fmt: skip
+def test_budget_estimates_and_review_periods(text: str, title: str, date: str, expected) -> None:
+    items = _items(text, date=date, title=title)
+    assert [(i.kind, pytest.approx(i.value)) for i in items] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Revenue totalled 96.3 billion yuan by the end of November.", "2024-12-27",
+         [("observation", 96.3e9, "2024-11")]),
+        ("The central bank aims to lift the share to 15% by 2027, from 10.4% at the end of June.",
+         "2025-10-20", [("target", 15.0, "2027"), ("observation", 10.4, "2025-06")]),
+        ("Exports for November 2024 rose 4.9 per cent vis-à-vis November 2023.", "2024-12-16",
+         [("observation", 4.9, "2024-11")]),
+    ],
+)  # fmt: skip
+def test_month_ends_and_comparison_bases_date_reports(text: str, date: str, expected) -> None:
+    assert [(i.kind, i.value, i.date) for i in _items(text, date=date)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Some 6.4 million people were in work, some 18,000 fewer than a year before.", -18000.0,
+         "count"),
+        ("Shipments to Germany slipped 3.1%.", -3.1, "%"),
+    ],
+)  # fmt: skip
+def test_fewer_than_a_year_before_and_slips_are_decreases(
+    text: str, value: float, unit: str
+) -> None:
+    changes = [(i.value, i.unit) for i in _items(text) if i.growth]
+    assert changes == [(value, unit)]
+
+
+def test_the_time_a_task_takes_is_the_value() -> None:
+    (item,) = _items(
+        "By 2028 the Region will cut the average time needed to process a grant to 45 days."
+    )
+    assert (item.value, item.unit, item.kind) == (45.0, "day", "target")

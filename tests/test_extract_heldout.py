@@ -65,6 +65,8 @@ F1_FLOOR = {
     ("fresh18a", "en"): 0.93,
     ("fresh18b", "en"): 0.94,
     ("fresh18", "zh"): 0.95,
+    ("fresh19a", "en"): 0.91,
+    ("fresh19b", "en"): 0.93,
 }
 FIELD_FLOOR = 0.90
 

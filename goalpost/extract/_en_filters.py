@@ -42,6 +42,21 @@ _PREP_THE_BEFORE = re.compile(
     re.I,
 )
 # "Views: 18,264", "Hits: 3,512", "Visitor Counter : 3867", "(Release ID: 2084812)"
+# "Alameda Urquijo 36", "Coolsingel 40", "Ny Carlsberg Vej 80": a street and its number
+_STREET_BEFORE = re.compile(
+    r"\b(?:Alameda|Calle|Avenida|Rua|Via|Viale|Corso|Piazza|Rue|Boulevard|Place|Straße|Strasse|"
+    r"Platz|Weg|Gasse|Vej|Gade|Gatan|Gata|Coolsingel|Kade|Laan|Plein|Ulica|ul\.|Avenue|Street|Road)"
+    r"(?:\s+[A-Z][\w'-]*){0,3}\s+$|\b[A-Z][a-z]+(?:straße|strasse|weg|gasse|vej|gade|gatan|laan|"
+    r"plein|kade|singel)\s+$"
+)
+_PLACE_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:[,|·]|$)")
+_PIN_REST_AFTER = re.compile(r"\s\d{3}\b")
+_DMY_AFTER = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"last)\s+(?:\w+\s+){0,2}among\s+$",
+    re.I,
+)
 _COUNTER_BEFORE = re.compile(
     r"\b(?:views?|hits|visitors?|visitor\s+counter|total\s+visitors|page\s+views|visits|reads|"
     r"clicks|downloads|release\s+id|id)\s*[:：]\s*$",
@@ -127,7 +142,7 @@ _DOC_PARTS = re.compile(
 # parts a plan may also launch ("launch 5 programmes"): its own make-up only after a structure verb
 _DOC_PARTS_WEAK = re.compile(
     r"\s+(?:[A-Za-z&-]+\s+){0,2}?(?:programmes|programs|instruments|tracks|windows|clusters|"
-    r"packages|modules|calls)\b",
+    r"packages|modules|calls|projects|strategies|industries|sectors|policies)\b",
     re.I,
 )
 _STRUCTURE_VERB = re.compile(
@@ -136,7 +151,8 @@ _STRUCTURE_VERB = re.compile(
     # "Of the 142 policy indicators tracked, ...", "the speech ran to 127 pages"
     r"|\b(?:of\s+the|ran\s+to|runs?\s+to)\s+$"
     # "is implemented through five programmes", "organised under three thematic tracks"
-    r"|\b(?:implemented|delivered|organi[sz]ed|grouped|arranged)\b",
+    r"|\b(?:implemented|delivered|organi[sz]ed|grouped|arranged|built\s+around|centred\s+on|"
+    r"centered\s+on|focus(?:es|ing)?\s+on)\b",
     re.I,
 )
 # "The roadmap consists of 5 pillars and 24 action lines", "the Strategy, which identifies ten
@@ -169,6 +185,7 @@ _THRESHOLD = re.compile(
     r"employees|staff|workforce|registered\s+capital|market\s+(?:value|cap\w*))\s+"
     r"(?:\w+\s+){0,2}?(?:of\s+)?"
     r"(?:above|over|exceeding|surpassing|surpass|exceed|more\s+than|at\s+least|reaching|below|under|"
+    r"not\s+more\s+than|no\s+more\s+than|not\s+exceeding|of\s+not\s+more\s+than|up\s+to|"
     r"less\s+than|of\s+over|of\s+more\s+than|not\s+less\s+than|no\s+less\s+than)\s*)$",
     re.I,
 )
@@ -190,8 +207,11 @@ _TIMES_AS_MULTIPLE = re.compile(
     re.I,
 )
 _ADDRESS_AFTER = re.compile(
-    r"(?:\s+[A-Z][\w'-]*){1,3}\s+(?:Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Lane|Highway|Lu|Dadao|"
-    r"Building|Bldg|Tower|Plaza|Square|Park\s+Road)\b\.?"
+    r"(?:\s+[A-Z][\w'-]*){0,3}\s+(?:Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Lane|Highway|Lu|Dadao|"
+    r"Building|Bldg|Tower|Plaza|Square|Park\s+Road|Quay|Terrace|Place|Parade|Esplanade|Crescent|"
+    r"Drive|Wharf|Way|Court)\b\.?"
+    # "5 Atlantic Quay, 150 Broomielaw, Glasgow G2 8LU": a UK postcode ends the address
+    r"|(?:\s+[A-Z][\w'-]*){1,3},(?:\s+[A-Z][\w'-]*){1,3}\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
 )
 _ONE_SKIP_WORDS = frozenset(
     ["the", "this", "that", "any", "every", "each", "no", "which", "some", "such", "as"]
@@ -206,7 +226,7 @@ _LEVEL_VERB_WORDS = (
 _LEVEL_VERBS = frozenset(_LEVEL_VERB_WORDS.split())
 _TIME_PREP_WORDS_WORDS = (
     "in by since from until till to of before after during for end year early late mid and "
-    "through between on the around circa c. fy"
+    "through between on the around circa c. fy fiscal financial calendar"
 )
 _TIME_PREP_WORDS = frozenset(_TIME_PREP_WORDS_WORDS.split())
 _REF_WORDS_WORDS = (
@@ -615,16 +635,32 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     for a, b in quotes if quotes is not None else _quote_spans(s):
         if a <= ns < b:
             return "quoted name"
-    if q.words and q.value <= 10 and wb in ("the", "these", "those", "both"):
+    if q.words and q.value <= 10 and wb in ("the", "these", "those", "both", "its", "their", "our"):
         return "anaphora"  # "the two cities": entities already named, not a count
     if q.unit == "count" and not q.scaled and q.value < 100 and _ONE_OF_BEFORE.search(before):
         return "anaphora"  # "the instrument is one of four in the fund's portfolio"
-    if q.plain_int and _COUNTER_BEFORE.search(before):
+    if q.plain_int and q.value < 10000 and _STREET_BEFORE.search(before) and _POST_END.match(s, ne):
+        return "address"  # "Alameda Urquijo 36, 4th floor", "Coolsingel 40 |"
+    if _DMY_AFTER.match(s, ns):
+        return "date"  # "Last updated: 18.11.2025"
+    if q.plain_int and wb == "among" and _ORDINAL_BEFORE.search(before):
+        return "ranking"  # "placed 11th among 239 regions"
+    if q.unit == "count" and not q.scaled and not q.words and _COUNTER_BEFORE.search(before):
         return "page counter or id"
-    if q.plain_int and (
-        _POSTCODE_BEFORE.search(before)
-        or _SPACED_PIN.fullmatch(raw)
-        and _POST_PLACE.search(s[max(0, ns - 24) : ns].rstrip(" -–") + " ")
+    if (
+        q.plain_int
+        and (
+            _POSTCODE_BEFORE.search(before)
+            # "Level 25, Komtar, 10503 George Town, Penang"; "Mumbai 400 032"
+            or len(raw) == 5
+            and before.endswith(", ")
+            and _PLACE_AFTER.match(s, ne)
+            or len(raw) == 3
+            and _PIN_REST_AFTER.match(s, ne)
+            and _POST_PLACE.search(before.rstrip(" -–") + " ")
+            or _SPACED_PIN.fullmatch(raw)
+            and _POST_PLACE.search(s[max(0, ns - 24) : ns].rstrip(" -–") + " ")
+        )
     ):
         return "postcode"
     if not q.currency and q.unit in ("count", "%") and _SCALE_BEFORE.search(before):
@@ -647,7 +683,7 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         if own and _DOC_PARTS.match(s, own.end()):
             return "part of the document"  # "9 of its 21 indicators are on track"
     if (
-        wb in ("the", "all")
+        (wb in ("the", "all", "its", "their") or wb.endswith(("'s", "’s")))
         and q.plain_int
         and q.unit == "count"
         and q.value < 100

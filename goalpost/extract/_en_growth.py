@@ -130,6 +130,8 @@ def _growth(s: str, q: EnQuantity, clause: tuple[int, int], wb: str | None = Non
         return True  # (money "a further HK$3 billion" is another allocation, not a rise)
     if q.unit != "count":
         return bool(q.unit not in ("%", "pp") and _ADDITIONAL_OF.search(before))
+    if _MORE_THAN_BEFORE.match(s, q.end):
+        return True  # "some 18,000 fewer than a year before"
     jobs = _JOBS_AFTER.match(s, q.end)
     if jobs and (jobs.group(1) or _CREATE_BEFORE.search(before)):
         return True  # "200,000 new urban jobs", "create 150,000 work opportunities": jobs added
@@ -139,6 +141,11 @@ def _growth(s: str, q: EnQuantity, clause: tuple[int, int], wb: str | None = Non
 _SIGNED_IN_BRACKETS = re.compile(r"\(\s*[+\-−–]\s*\d")
 
 
+_MORE_THAN_BEFORE = re.compile(
+    r"\s+(?:more|fewer|less)\s+than\s+(?:a\s+year|one\s+year|the\s+(?:previous|same|prior)|last|"
+    r"in\s+(?:19|20)\d\d|(?:a|one)\s+(?:month|quarter))",
+    re.I,
+)
 # "an additional irrigation potential of 1.2 lakh hectares"
 _ADDITIONAL_OF = re.compile(r"\ban\s+additional\s+(?:[\w-]+\s+){0,3}of\s+$", re.I)
 
@@ -173,7 +180,8 @@ _CHANGE_WORD = re.compile(
     r"\b(?:(?P<down>decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|"
     r"fall(?:s|en|ing)?|fell|down|cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed|ing)?|"
     r"shr[iau]nk(?:s|ing)?|slash(?:es|ed|ing)?|contract(?:s|ed|ing)?|dip(?:s|ped)?|slump(?:s|ed)?|"
-    r"plunge[sd]?|plunging|tumble[sd]?|shed|lose|loses|lost|negative)|"
+    r"plunge[sd]?|plunging|tumble[sd]?|shed|lose|loses|lost|negative|slipp?(?:ed|s|ing)?|eased|"
+    r"weakened|retreated|fewer)|"
     r"(?P<up>increas\w*|grow\w*|grew|ris(?:e|es|en|ing)|rose|up|jump\w*|climb\w*|rais\w*|"
     r"lift\w*|boost\w*|expand\w*|gain\w*|surg\w*|soar\w*|higher|doubl\w*|add\w*))\b",
     re.I,

@@ -24,6 +24,10 @@ _TERMS_JOIN = re.compile(r"\s(?:and|or)\s|,")
 
 
 _POLICY_HINTS = (
+    "exceed",
+    "rate",
+    "aid",
+    "basis point",
     "tax",
     "deduct",
     "rebate",
@@ -69,7 +73,7 @@ _PROJECTION_HINTS = (
 _POLICY = re.compile(
     r"\b(?:tax\s+(?:credit|deduction|rate|relief|rebate|incentive|break|exemption|allowance|holiday)s?|"
     r"super[\s-]deduction|deduct(?:ed|ion|ible)?|rebates?|reimburse(?:d|ment)?|co-?fund(?:ing|ed)?|"
-    r"matching\s+(?:fund|grant)s?|co-?financ\w*|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
+    r"matching\s+(?:fund|grant)s?|co-?financ(?:e|es|ing)\s+(?:up\s+to|rate|of\s+up\s+to)|interest\s+(?:rate|subsid\w*)|discount(?:ed)?|exempt(?:ed|ion)?|"
     r"subsidy\s+rate|subsid(?:y|ies)\s+of|credit\s+rate|capped\s+at|a\s+cap\s+of|refund|eligible|"
     r"qualif(?:y|ies|ying)|one-off\s+(?:reward|bonus|grant|subsidy|reduction|rebate|waiver|payment)|"
     r"(?:can|may|could)\s+(?:receive|get|apply\s+for|claim|obtain|enjoy|earn|request|submit|file|"
@@ -85,6 +89,10 @@ _POLICY = re.compile(
     r"(?:a|the)\s+(?:duration|period|term|length)\s+of\s+(?=up\s+to|at\s+most|no\s+more\s+than)|"
     r"must\s+(?:take\s+part|participate|be\s+involved|join|apply)|"
     r"(?:reduction|cut)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?tax\b|"
+    # "Aid intensity may not exceed 50%", a central bank's policy rate, a council's rate cap
+    r"(?:may|must|shall|can|could)\s+not\s+exceed|cannot\s+exceed|aid\s+intensity|"
+    r"(?:policy|repo|benchmark|key|base|lending|deposit|discount)\s+rates?|basis\s+points|"
+    r"rate\s+cap|subvention|(?:cover|support|fund|finance|subsidi[sz]e|reimburse)\s+up\s+to(?=\s+[\d.,]+\s*(?:%|per\s*cent|percent))|"
     r"income\s+tax\s+rate|"
     r"(?:basic|enhanced|standard|reduced|preferential)\s+rate\s+of|"
     r"(?:expenditures?|costs?|spending|outlays?)\s+of(?=\s+up\s+to)|"
@@ -142,6 +150,28 @@ _ESTIMATE_SOURCE = re.compile(
 _PLAN_WORD = re.compile(r"\b(?:plan|target|goal|aims?)\b")
 
 
+# what a person pays or is paid: "a one-off payment of RM100 each", "the waste levy will be
+# €447.60", "passes cost JOD 45", "monthly assistance of ₹1,000"
+_PAYMENT_WORD = re.compile(
+    r"\b(?:payments?|assistance|allowances?|stipends?|rebates?|fares?|fees?|levy|levies|charges?|"
+    r"tickets?|passes|tolls?|premiums?|bonus(?:es)?|handouts?|per\s+(?:month|week|day|person|"
+    r"household|head|case|trip))\b",
+    re.I,
+)
+
+
+def _small_payments(s: str, qs: list[EnQuantity]) -> set[int]:
+    """Indexes of small sums (under 10,000 of the currency) a payment word stands next to."""
+    return {
+        i
+        for i, q in enumerate(qs)
+        if q.currency
+        and not q.scaled
+        and q.value < 10000
+        and _PAYMENT_WORD.search(s, max(0, q.start - 60), min(len(s), q.end + 25))
+    }
+
+
 def policy_parameters(s: str, qs: list[EnQuantity], clauses: list[tuple[int, int]]) -> set[int]:
     """Indexes of the values a policy applies as a rate or cap (a tax-credit rate, a per-project grant cap).
 
@@ -149,10 +179,10 @@ def policy_parameters(s: str, qs: list[EnQuantity], clauses: list[tuple[int, int
     firms can receive") marks the value nearest to it in its clause, so a
     fund announced in the same sentence as a per-project subsidy cap stays.
     """
+    out = _small_payments(s, qs)
     low = s.lower()
     if not any(k in low for k in _POLICY_HINTS):
-        return set()
-    out: set[int] = set()
+        return out
     for m in _POLICY.finditer(s):
         clause = next(((a, b) for a, b in clauses if a <= m.start() < b), (0, len(s)))
         near = [
@@ -170,7 +200,7 @@ def policy_parameters(s: str, qs: list[EnQuantity], clauses: list[tuple[int, int
             further = b.start - a.end <= 120 and _FURTHER_TERM.search(s, a.end, b.start)
             if (
                 b.unit != qs[i].unit
-                or b.comparator != qs[i].comparator
+                or (b.comparator != qs[i].comparator and b.comparator != "=")
                 or (b.start - a.end > 40 and not further)
                 or not _TERMS_JOIN.search(s, a.end, b.start)
             ):

@@ -67,7 +67,9 @@ _TIME = re.compile(
     # "June 2017", "30 June 2023", "September 30, 2019"
     rf"|(?P<date>(?:(?P<d_d1>\d{{1,2}})\s+)?(?P<d_m>{_MON})\s*(?:(?P<d_d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*)?(?P<d_y>{_Y}))"
     # "in January", "by March": a month without a year, the nearest one
-    rf"|(?P<bmon>(?P<bmo_pre>{_BY}|{_ASOF}|in|during|for|since)\s+(?:(?:early|mid|late)[\s-]+)?"
+    rf"|(?P<bmon>(?:(?P<bmo_pre>{_BY}|{_ASOF}|in|during|for|since|(?:at|by)\s+the\s+end\s+of)\s+|"
+    rf"(?P<bmo_end>\bend-))"
+    rf"(?:(?:early|mid|late)[\s-]+)?"
     rf"(?P<bmo_m>{_MON})(?![\w])(?!\s*,?\s*(?:\d|this\b|last\b|next\b)))"
     # "by 2025", "in 2017", "FY2025", bare years
     rf"|(?P<year>(?:(?P<y_pre>{_BY}|{_ASOF}|in|during|for|since|from|of|within|after|throughout)\s+(?:the\s+)?(?:year\s+|fiscal\s+year\s+)?)?"
@@ -294,8 +296,13 @@ def find_times(
         elif kind == "bmon":
             if dy is None or dm is None:
                 continue
-            mo, role = _month(m.group("bmo_m")), _role(m.group("bmo_pre"))
-            # a deadline's month is the next one of that name, a reported month the last one
+            pre = _SPACES.sub(" ", (m.group("bmo_pre") or m.group("bmo_end")).lower())
+            mo = _month(m.group("bmo_m"))
+            role = "asof" if pre.startswith(("at the end", "end-")) else _role(pre)
+            # a deadline's month is the next one of that name, a reported month the last one; "by
+            # the end of November" in a December report is the month just gone, an as-of date
+            if role == "deadline" and mo < dm and dm - mo <= 6:
+                role = "asof"
             y = (dy if mo >= dm else dy + 1) if role == "deadline" else (dy if mo <= dm else dy - 1)
             date = f"{y}-{mo:02d}"
         elif kind == "yend":
