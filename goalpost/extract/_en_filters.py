@@ -18,13 +18,13 @@ from goalpost.extract._en_phones import phone_number
 from goalpost.extract._quantities_en import EnQuantity
 from goalpost.extract._text import word_before
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
-    # "16 DEC 2024 2:45PM"
-    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?"
+_MONTH_NAMES_WORDS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
 )
+_MONTH_NAMES = _MONTH_NAMES_WORDS.split()
+# as written and in capitals ("16 DEC 2024 2:45PM")
+_MONTH = "(?:" + "|".join(_MONTH_NAMES + [m.upper() for m in _MONTH_NAMES]) + r")\.?"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
 # "14 Dhu al-Qadah 1445 AH", "1 Ramadan": a day of a Hijri month
@@ -41,7 +41,6 @@ _PREP_THE_BEFORE = re.compile(
     r"[A-Z][\w.-]*['’]s)\s+$",
     re.I,
 )
-# "Views: 18,264", "Hits: 3,512", "Visitor Counter : 3867", "(Release ID: 2084812)"
 # "Alameda Urquijo 36", "Coolsingel 40", "Ny Carlsberg Vej 80": a street and its number
 _STREET_BEFORE = re.compile(
     r"\b(?:Alameda|Calle|Avenida|Rua|Via|Viale|Corso|Piazza|Rue|Boulevard|Place|Straße|Strasse|"
@@ -57,6 +56,7 @@ _ORDINAL_BEFORE = re.compile(
     r"last)\s+(?:\w+\s+){0,2}among\s+$",
     re.I,
 )
+# "Views: 18,264", "Hits: 3,512", "Visitor Counter : 3867", "(Release ID: 2084812)"
 _COUNTER_BEFORE = re.compile(
     r"\b(?:views?|hits|visitors?|visitor\s+counter|total\s+visitors|page\s+views|visits|reads|"
     r"clicks|downloads|release\s+id|id)\s*[:：]\s*$",
