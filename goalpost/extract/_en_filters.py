@@ -68,6 +68,7 @@ _POSTCODE_BEFORE = re.compile(
     re.I,
 )
 # "Chennai - 600 009", "Mumbai 400 032": an Indian PIN written in two groups
+_POSTCODE_WORDS = frozenset(["postcode", "code", "zip", "pin", "cep"])
 _SPACED_PIN = re.compile(r"\d{3}\s\d{3}")
 # "scored on a scale of 1 to 5", "applications scoring below 3.0"
 _SCALE_BEFORE = re.compile(r"\b(?:on\s+a\s+scale\s+of|scale\s+of|scoring|scored|rated)\s+$", re.I)
@@ -637,20 +638,34 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             return "quoted name"
     if q.words and q.value <= 10 and wb in ("the", "these", "those", "both", "its", "their", "our"):
         return "anaphora"  # "the two cities": entities already named, not a count
-    if q.unit == "count" and not q.scaled and q.value < 100 and _ONE_OF_BEFORE.search(before):
+    if (
+        wb in ("of", "the", "its")
+        and q.unit == "count"
+        and not q.scaled
+        and q.value < 100
+        and _ONE_OF_BEFORE.search(before)
+    ):
         return "anaphora"  # "the instrument is one of four in the fund's portfolio"
-    if q.plain_int and q.value < 10000 and _STREET_BEFORE.search(before) and _POST_END.match(s, ne):
+    tail = before.rstrip()[-1:]
+    if q.plain_int and q.value < 10000 and _POST_END.match(s, ne) and _STREET_BEFORE.search(before):
         return "address"  # "Alameda Urquijo 36, 4th floor", "Coolsingel 40 |"
     if _DMY_AFTER.match(s, ns):
         return "date"  # "Last updated: 18.11.2025"
     if q.plain_int and wb == "among" and _ORDINAL_BEFORE.search(before):
         return "ranking"  # "placed 11th among 239 regions"
-    if q.unit == "count" and not q.scaled and not q.words and _COUNTER_BEFORE.search(before):
+    if (
+        tail in (":", "：")
+        and q.unit == "count"
+        and not q.scaled
+        and not q.words
+        and _COUNTER_BEFORE.search(before)
+    ):
         return "page counter or id"
     if (
         q.plain_int
         and (
-            _POSTCODE_BEFORE.search(before)
+            (tail in (":", "：", ".") or wb in _POSTCODE_WORDS)
+            and _POSTCODE_BEFORE.search(before)
             # "Level 25, Komtar, 10503 George Town, Penang"; "Mumbai 400 032"
             or len(raw) == 5
             and before.endswith(", ")
@@ -663,7 +678,12 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         )
     ):
         return "postcode"
-    if not q.currency and q.unit in ("count", "%") and _SCALE_BEFORE.search(before):
+    if (
+        wb in ("of", "scoring", "scored", "rated")
+        and not q.currency
+        and q.unit in ("count", "%")
+        and _SCALE_BEFORE.search(before)
+    ):
         return "score or scale"
     if q.words and q.value <= 12 and _GROUP_OF_BEFORE.search(before):
         return "description"  # "the basic food basket for a family of four"
