@@ -291,19 +291,22 @@ class _Lead:
 
 
 _LEAD_COMPARATOR = re.compile(
-    r"\b(?P<ge>no\s+less\s+than|not\s+less\s+than|at\s+least|a\s+minimum\s+of)"
+    r"\b(?:(?P<ge>no\s+less\s+than|not\s+less\s+than|at\s+least|a\s+minimum\s+of)"
     r"|(?P<gt>more\s+than|over|above|in\s+excess\s+of)"
-    r"|(?P<le>up\s+to|no\s+more\s+than|at\s+most|a\s+maximum\s+of)\s*:\s*$",
+    r"|(?P<le>up\s+to|no\s+more\s+than|at\s+most|a\s+maximum\s+of))\s*:\s*$",
     re.I,
 )
+_LEAD_OPS = {"ge": ">=", "gt": ">", "le": "<="}
 
 
 def _lead_comparator(lead: str) -> str | None:
-    """The comparator a colon lead ends with: "will have no less than:" gives ``>=``."""
+    """The comparator a colon lead ends with.
+
+    >>> _lead_comparator("The city will have no less than:"), _lead_comparator("Targets:")
+    ('>=', None)
+    """
     m = _LEAD_COMPARATOR.search(lead, max(0, len(lead) - 30))
-    if m is None or not re.fullmatch(r"\s*:\s*", lead[m.end() :]) and m.lastgroup != "le":
-        return None
-    return {"ge": ">=", "gt": ">", "le": "<="}[m.lastgroup or "ge"]
+    return _LEAD_OPS[m.lastgroup] if m is not None and m.lastgroup else None
 
 
 def _is_headline(line: str) -> bool:
