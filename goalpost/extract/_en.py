@@ -424,7 +424,8 @@ def extract_sentence(ctx: SentenceContext) -> SentenceResult:
 
 _ATTACHED_TO_PREV = re.compile(
     r"(?:\s+[\w&'-]+){0,5}?\s*(?:\([^()]{0,40}\)\s*)?"
-    r"(?:,\s*(?:(?:up|down|rising|falling|increasing|decreasing)(?:\s+by)?|"
+    # (not "up from Ksh 3.98 trillion": that is the baseline)
+    r"(?:,\s*(?:(?:up|down|rising|falling|increasing|decreasing)(?!\s+from)(?:\s+by)?|"
     r"an?\s+(?:increase|decrease|rise|drop|jump|fall|cut)\s+of|supporting|funding|financing|"
     r"covering|benefiting|creating|"
     # "the 2025 Appropriation Bill of ₦3.005 trillion into law, with capital expenditure of ₦1.94 trillion"

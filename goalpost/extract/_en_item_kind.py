@@ -19,9 +19,9 @@ from goalpost.extract._en_money import (
     COMMITTED_CB,
     FUND_WORTH_CB,
     budget_kind,
+    budget_year,
     reported_done,
 )
-from goalpost.extract._periods import title_year
 from goalpost.extract._quantities_en import EnQuantity
 from goalpost.extract._text import CaseBlind
 from goalpost.extract._types import SentenceContext, TimeExpr
@@ -237,7 +237,7 @@ def kind_of(f: SentenceFacts, q: EnQuantity, clause: tuple[int, int], prev_end: 
             times,
             clause,
             next_start.get(id(q), len(s)),
-            _year(title_year(ctx.doc_title)),
+            budget_year(ctx.doc_title),
             ctx.doc_date,
             BUDGET_ESTIMATE_CB.search(s, max(clause[0], q.start - 40), q.num_start) is not None,
         )

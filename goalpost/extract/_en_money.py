@@ -18,6 +18,7 @@ from goalpost.extract._text import CaseBlind
 from goalpost.extract._types import TimeExpr
 
 __all__ = [
+    "budget_year",
     "BUDGET_ESTIMATE_CB",
     "COMMITTED_CB",
     "FUND_WORTH_CB",
@@ -93,9 +94,7 @@ _BUDGET_TITLE = re.compile(r"\b(?:budget|appropriation|estimates\s+of\s+expendit
 def budget_title(title: str | None, doc_year: int | None) -> bool:
     """A budget for a year to come: "2025 Budget Bill" in 2024, "Budget Speech 2024-25"."""
     return bool(
-        title
-        and _BUDGET_TITLE.search(title)
-        and (_year(title_year(title)) or 0) >= (doc_year or 9999)
+        title and _BUDGET_TITLE.search(title) and (budget_year(title) or 0) >= (doc_year or 9999)
     )
 
 
@@ -108,6 +107,22 @@ BUDGET_ESTIMATE_CB = CaseBlind(
     ),
     word_start=True,
 )
+
+
+_FISCAL_SLASH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*/\s*(\d\d)(?!\d)")
+
+
+@lru_cache(maxsize=256)
+def budget_year(title: str | None) -> int | None:
+    """The year a budget's title names; a fiscal year ends in its second year ("FY 2025/26": 2026).
+
+    >>> budget_year("Estimates for FY 2025/26"), budget_year("Budget 2025-26"), budget_year("2025 Budget")
+    (2026, 2026, 2025)
+    """
+    m = _FISCAL_SLASH.search(title or "")
+    if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+        return int(m.group(1)) + 1
+    return _year(title_year(title))
 
 
 def budget_kind(
