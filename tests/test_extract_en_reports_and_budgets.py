@@ -342,3 +342,47 @@ def test_the_time_a_task_takes_is_the_value() -> None:
         "By 2028 the Region will cut the average time needed to process a grant to 45 days."
     )
     assert (item.value, item.unit, item.kind) == (45.0, "day", "target")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "City of Cape Town, 12 Hertzog Boulevard, Cape Town 8001 | Call centre: 0860 103 089",
+        "The session is in Room 3.12, Koning Albert II-laan 35, 1030 Brussels.",
+        "CNPJ 44.837.524/0001-07 | Ombudsman: 0800 770 4000",
+        "The roundtable takes place on Day 2; delegates should go to Desk 12.",
+        "Under section 25 of the Customs Act, 1962 (52 of 1962), the Government exempts the goods.",
+        "The strategy funds its SDG 7 and SDG 13 research clusters.",
+        "We aim to reach net zero for scope 1 and 2 emissions.",
+        "The committee meets next on 19-20 February.",
+        "The minimum project cost is €5,000.",
+        "We will raise the personal income tax threshold to $1.7 million a year.",
+        "The Centre and the State will each bear 20 per cent of the cost.",
+        "The county share must not be less than 15 percent of audited revenue.",
+        "The bills should be cleared within three financial years.",
+    ],
+)
+def test_more_footers_references_and_terms_are_not_items(text: str) -> None:
+    assert [(i.value, i.unit) for i in _items(text, date="2025-06-10")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Permits were 1,416,000. This is 7.7 percent below the October 2023 rate.", -7.7),
+        ("Output per hour was 11% below the UK average.", None),  # a level gap, no change
+    ],
+)
+def test_below_a_past_rate_is_a_fall(text: str, expected: float | None) -> None:
+    changes = [i.value for i in _items(text, date="2024-11-19") if i.growth]
+    assert changes == ([] if expected is None else [expected])
+
+
+def test_up_from_after_a_target_is_its_baseline() -> None:
+    items = _items(
+        "Total expenditure for FY 2025/26 is proposed at Ksh 4.29 trillion, up from Ksh 3.98 "
+        "trillion in the revised estimates for FY 2024/25.",
+        date="2025-06-10",
+        title="Report on the Estimates for FY 2025/26",
+    )
+    assert [(i.kind, i.value) for i in items] == [("target", 4.29e12), ("observation", 3.98e12)]

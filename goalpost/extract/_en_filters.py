@@ -46,9 +46,14 @@ _STREET_BEFORE = re.compile(
     r"\b(?:Alameda|Calle|Avenida|Rua|Via|Viale|Corso|Piazza|Rue|Boulevard|Place|Straße|Strasse|"
     r"Platz|Weg|Gasse|Vej|Gade|Gatan|Gata|Coolsingel|Kade|Laan|Plein|Ulica|ul\.|Avenue|Street|Road)"
     r"(?:\s+[A-Z][\w'-]*){0,3}\s+$|\b[A-Z][a-z]+(?:straße|strasse|weg|gasse|vej|gade|gatan|laan|"
-    r"plein|kade|singel)\s+$"
+    r"plein|kade|singel)\s+$|\S-(?:laan|straat|weg|gasse|vej|gade|kade)\s+$"
 )
-_PLACE_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:[,|·]|$)")
+_PLACE_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:[,.|·]|$)")
+_FOOTER_END = re.compile(r"\s*(?:[|·]|$)")
+# "Call centre: 0860 103 089": the groups after a leading-zero group
+_AFTER_ZERO_GROUP = re.compile(r"\b0\d{2,4}(?:\s\d{2,4})*\s$")
+# "(52 of 1962)": an act's number in its year
+_ACT_NUMBER_AFTER = re.compile(r"\s+of\s+(?:19|20)\d\d\)")
 _PIN_REST_AFTER = re.compile(r"\s\d{3}\b")
 _DMY_AFTER = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
 _ORDINAL_BEFORE = re.compile(
@@ -96,7 +101,7 @@ _CLOCK = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs\b|GMT|UTC|noon\b
 _DURATION = re.compile(
     r"(?:\s|-)*(?:plus\s+|\+\s*|odd\s+|or\s+so\s+|more\s+|full\s+|long\s+)?"
     r"(?:consecutive\s+|straight\s+|successive\s+|full\s+|more\s+|calendar\s+|working\s+|business\s+|"
-    r"long\s+|odd\s+|continuous\s+)?"
+    r"long\s+|odd\s+|continuous\s+|financial\s+|fiscal\s+)?"
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|times|"
     r"quarters|semesters|sessions|editions|yrs?|nights?)\b",
     re.I,
@@ -107,7 +112,7 @@ _REF_BEFORE = re.compile(
     r"Resolution|Document|Circular|Law|Act|Rule|Standard|Model|Type|Mark|Gen|Stage|Round|Batch|"
     r"Window|Gate|Gates|Platform|Terminal|Route|Bus|Flight|Exit|Box|Suite|Floor|Unit|Block|Part|Schedule|"
     r"Hall|Halls|Stand|Booth|Pier|Berth|Wing|Pavilion|Hangar|section|article|clause|chapter|rule|"
-    r"Component|Pillar|Axis|Measure|Module|ext|Ext|"
+    r"Component|Pillar|Axis|Measure|Module|ext|Ext|Day|Desk|SDG|SDGs|scope|Scope|CNPJ|CPF|ABN|"
     r"paragraph|schedule|annex|"
     r"top|ranked|ranks|rank|ranking|placed|aged|age|ages|phase|stage|round|batch|grade|level|tier|"
     r"class|model|type|version|number|[Pp]aragraphs?|[Pp]aras?|[Ss]ections|[Aa]rticles|[Cc]hapters|"
@@ -117,7 +122,8 @@ _REF_BEFORE = re.compile(
 # A reference number labelled at the start of a line: "Number: 53612", "Ref. No.: 2024/118"
 # the rest of a list of references: "Gates 3 and 7", "Articles 12, 14 and 15", "Halls 2-4"
 _REF_LIST_BEFORE = re.compile(
-    r"\b(?:Gates|Halls|Rooms|Articles|Sections|Chapters|Clauses|Paragraphs|Annexes|Items|Tables|Lines|"
+    r"\b(?:Gates|Halls|Rooms|Articles|Sections|Chapters|Clauses|Paragraphs|Annexes|Items|Tables|Lines|SDGs?|"
+    r"[Ss]cope|"
     r"Figures|Platforms|Terminals|Stands|Booths|Routes|Exits|Floors|Blocks|Units|Parts|Rules|"
     r"articles|sections|chapters|clauses|paragraphs|items|tables|figures|rules)\s+\d{1,4}"
     r"(?:\s*,\s*\d{1,4})*\s*(?:,\s*)?(?:and|or|&|to)?\s*$"
@@ -238,7 +244,7 @@ _REF_WORDS_WORDS = (
     "schedule top ranked ranks rank ranking placed aged age ages paragraph paragraphs para paras "
     "sections articles chapters clauses pages pp items tables figures annexes appendices rules "
     "parts schedules hall halls gates stand booth pier berth wing pavilion hangar component pillar "
-    "axis measure module ext"
+    "axis measure module ext day desk sdg sdgs scope cnpj cpf abn"
 )
 _REF_WORDS = frozenset(_REF_WORDS_WORDS.split())
 _BASE_YEAR_BEFORE = re.compile(
@@ -434,6 +440,13 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
     nxt = s[q.end] if q.end < len(s) else ""
     if q.conversion:
         return "currency conversion"
+    if (
+        q.unit == "SDG"
+        and q.value == int(q.value)
+        and 1 <= q.value <= 17
+        and "SDG" in s[q.start : ns]
+    ):
+        return "name with digits"  # "SDG 7": a Sustainable Development Goal, not Sudanese pounds
     raw = s[ns:ne]
     if len(raw) >= 2 and raw[0] == "0" and raw[1].isdigit():
         return "identifier"  # "020-12345678", "0755": phone and area codes; "00-507 Warsaw"
@@ -651,6 +664,19 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
         return "address"  # "Alameda Urquijo 36, 4th floor", "Coolsingel 40 |"
     if _DMY_AFTER.match(s, ns):
         return "date"  # "Last updated: 18.11.2025"
+    if q.plain_int and len(raw) <= 4 and _AFTER_ZERO_GROUP.search(s, max(0, ns - 16), ns):
+        return "phone number"
+    if q.plain_int and prev == "(" and _ACT_NUMBER_AFTER.match(s, ne):
+        return "reference number"
+    if q.value == 0 and q.words and s[max(0, ns - 4) : ns].lower() == "net ":
+        return "name"  # "net zero" is a state, not a count
+    if (
+        q.value_max is not None
+        and q.plain_int
+        and q.value_max <= 31
+        and _MONTH_AFTER.match(s, q.end)
+    ):
+        return "date"  # "meets next on 19-20 February"
     if q.plain_int and wb == "among" and _ORDINAL_BEFORE.search(before):
         return "ranking"  # "placed 11th among 239 regions"
     if (
@@ -667,9 +693,13 @@ def not_an_item(s: str, q: EnQuantity, quotes: list[tuple[int, int]] | None = No
             (tail in (":", "：", ".") or wb in _POSTCODE_WORDS)
             and _POSTCODE_BEFORE.search(before)
             # "Level 25, Komtar, 10503 George Town, Penang"; "Mumbai 400 032"
-            or len(raw) == 5
+            or len(raw) in (4, 5)
             and before.endswith(", ")
             and _PLACE_AFTER.match(s, ne)
+            # "12 Hertzog Boulevard, Cape Town 8001 |"
+            or len(raw) in (4, 5, 6)
+            and _POST_PLACE.search(s[max(0, ns - 24) : ns])
+            and _FOOTER_END.match(s, ne)
             or len(raw) == 3
             and _PIN_REST_AFTER.match(s, ne)
             and _POST_PLACE.search(before.rstrip(" -–") + " ")

@@ -63,6 +63,9 @@ _GROWTH_AFTER = re.compile(
     r"\s*(?:growth|increase|rise|decline|decrease|drop|higher|lower|more|less|fewer|"
     r"year[\s-]on[\s-]year|y-o-y|yoy|annually|a\s+year|per\s+year|per\s+annum|each\s+year|every\s+year|"
     r"(?:on|over|from)\s+(?:the\s+)?(?:same\s+period|previous\s+year|last\s+year|a\s+year)|"
+    # "7.7 percent below the October 2023 rate", "3% above last year's level"
+    r"(?:below|above)\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:rate|level|figure|reading|estimate)\b|"
+    r"last|a\s+year|year-earlier|(?:19|20)\d\d)|"
     r"compared\s+(?:with|to))\b",
     re.I,
 )
@@ -188,7 +191,9 @@ _CHANGE_WORD = re.compile(
 )
 
 
-_DOWN_AFTER = re.compile(r"\s*(?:decline|decrease|drop|fall|reduction|lower|less|fewer)\b", re.I)
+_DOWN_AFTER = re.compile(
+    r"\s*(?:decline|decrease|drop|fall|reduction|lower|less|fewer|below)\b", re.I
+)
 
 
 _FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">="}

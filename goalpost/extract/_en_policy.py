@@ -28,6 +28,9 @@ _POLICY_HINTS = (
     "rate",
     "aid",
     "basis point",
+    "minimum",
+    "threshold",
+    "bear ",
     "tax",
     "deduct",
     "rebate",
@@ -92,7 +95,9 @@ _POLICY = re.compile(
     # "Aid intensity may not exceed 50%", a central bank's policy rate, a council's rate cap
     r"(?:may|must|shall|can|could)\s+not\s+exceed|cannot\s+exceed|aid\s+intensity|"
     r"(?:policy|repo|benchmark|key|base|lending|deposit|discount)\s+rates?|basis\s+points|"
-    r"rate\s+cap|subvention|(?:cover|support|fund|finance|subsidi[sz]e|reimburse)\s+up\s+to(?=\s+[\d.,]+\s*(?:%|per\s*cent|percent))|"
+    r"rate\s+cap|subvention|minimum\s+(?:project\s+)?(?:cost|investment|contribution|budget)|"
+    r"tax\s+(?:threshold|bracket|band)s?|(?:each\s+)?bear\s+|"
+    r"(?:must|shall)\s+not\s+be\s+(?:less|lower|more|higher)\s+than|(?:cover|support|fund|finance|subsidi[sz]e|reimburse)\s+up\s+to(?=\s+[\d.,]+\s*(?:%|per\s*cent|percent))|"
     r"income\s+tax\s+rate|"
     r"(?:basic|enhanced|standard|reduced|preferential)\s+rate\s+of|"
     r"(?:expenditures?|costs?|spending|outlays?)\s+of(?=\s+up\s+to)|"
