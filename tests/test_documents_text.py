@@ -209,6 +209,12 @@ def test_language_from_share_of_ideographs(text: str, lang: str) -> None:
         "第 5 页",
         "Page 2 of 9  |  Annual Innovation Review No. 31",
         "12 Harbour Road, Wan Chai | Tel: +852 2123 4567 | www.example.gov.hk",
+        # footers by their shape: two or more contact parts between separators
+        "City Hall, 12 Hertzog Boulevard, Cape Town 8001 | Call centre: 0860 103 089 | © 2025",
+        "Port Authority S.A. | Av. Alves, s/n, Santos | CNPJ 44.837.524/0001-07 | Ombudsman: 0800 770 4000",
+        "Contact the project team: team@example.govt.nz | 0800 840 610",
+        "Innovation Fund | Ny Carlsberg Vej 80 | DK-1799 Copenhagen V | CVR 29 02 44 71",
+        "Ministry of Economy · Monterrey, N.L., C.P. 64010 · Tel. 81 2033 5000",
     ],
 )
 def test_clean_removes_debris_lines(line: str) -> None:
@@ -231,6 +237,9 @@ def test_clean_removes_debris_lines(line: str) -> None:
         "Page 3 lists the 45 firms selected in 2024.",
         "- 3 new laboratories will open by 2026",
         "The hotline (Tel: 12345) handled 8,000 calls in 2024, up 12%.",
+        "Revenue 2024 | Target 2030",
+        "Exports reached 4,500 units in 2024 · Imports 3,200 units in 2024",
+        "Sales rose 5% | exports fell 2% | see www.example.org for the tables",
     ],
 )
 def test_clean_keeps_body_lines(line: str) -> None:

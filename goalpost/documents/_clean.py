@@ -150,7 +150,50 @@ def _debris(s: str, md: bool) -> bool:
         and ("|" in s or "www." in s or "@" in s)
     ):
         return True  # "... Pathum Thani 12120 | Tel. 0 2564 7000 | www.nstda.or.th"
+    if len(s) <= 240 and s[:1] != "|" and _contact_footer(s):
+        return True
     return len(s) <= 40 and bool(_BUTTONS.match(s.strip("【】[]<>《》 ")))
+
+
+# A footer by its shape: segments split by "|" or "·", two or more of which are contact details
+# (an email, a web address, a phone number, a labelled line, a registration number, a postcode,
+# a copyright), whatever the words around them.
+_FOOTER_SPLIT = re.compile(r"\s+[|｜·•]\s+|\s*[|｜]\s*")
+_CONTACT_PART = re.compile(
+    r"@[\w-]+\.\w|\bwww\.|https?://|©|\bcopyright\b|all\s+rights\s+reserved"
+    r"|(?:\+\d{1,3}|(?<!\d)0\d{1,4})[\s-]?\(?\d{2,4}\)?[\s-]\d{2,4}"  # "+45 61 90 50 00", "0860 103 089"
+    r"|\b(?:tel|phone|fax|call\s+cent(?:re|er)|hotline|helpline|ombudsman|contact|e-?mail)\b[^:]{0,20}:"
+    r"|\b(?:tel|phone|fax)\b\.?\s*[+(]?\d|(?:\bC\.\s?P\.|\bpost\s*code|\bzip|\bp\.?\s?o\.?\s+box)\s*:?\s*\d"
+    r"|\b(?:CNPJ|CVR|VAT|ABN|KvK|SIRET|SIREN|GSTIN|CIN|ICP|(?:company|charity|registration)\s+no)\b",
+    re.I,
+)
+# a postcode ending an address (a part with a comma): "..., Cape Town 8001", "..., 1030 Brussels",
+# "..., Glasgow G2 8LU"; not a year ("Target 2030")
+_POSTCODE_PART = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?!(?:19|20)\d\d\b)\d{4,6}$"
+    r"|,\s*(?!(?:19|20)\d\d\b)\d{4,6}\s+[A-Z][a-z]+|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+)
+
+
+def _contact_footer(s: str) -> bool:
+    """Whether ``s`` is a footer of contact details.
+
+    >>> _contact_footer("City of Cape Town, 12 Hertzog Boulevard, Cape Town 8001 | Call centre: 0860 103 089")
+    True
+    >>> _contact_footer("Sales rose 5% in 2024 | exports fell 2%")
+    False
+    """
+    if "|" not in s and "｜" not in s and "·" not in s and "•" not in s:
+        return False
+    parts = [p for p in _FOOTER_SPLIT.split(s) if p.strip()]
+    if len(parts) < 2:
+        return False
+    found = sum(
+        1
+        for p in parts
+        if _CONTACT_PART.search(p.strip()) or ("," in p and _POSTCODE_PART.search(p.strip()))
+    )
+    return found >= 2
 
 
 _CONTACT_LINE = re.compile(
