@@ -386,3 +386,16 @@ def test_up_from_after_a_target_is_its_baseline() -> None:
         title="Report on the Estimates for FY 2025/26",
     )
     assert [(i.kind, i.value) for i in items] == [("target", 4.29e12), ("observation", 3.98e12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The share rose to 22% but has yet to reach the 35 percent goal set for 2030.",
+         ["observation", "target"]),
+        ("New York has installed 6.6 gigawatts, surpassing its 6 gigawatt target.",
+         ["observation", "target"]),
+    ],
+)  # fmt: skip
+def test_a_value_that_names_a_goal_is_a_target(text: str, kinds: list[str]) -> None:
+    assert [i.kind for i in _items(text, date="2025-03-12")] == kinds

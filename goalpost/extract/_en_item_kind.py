@@ -128,6 +128,10 @@ class SentenceFacts:
         ]
 
 
+# a value that names a goal: "the 35 percent goal", "its 6 gigawatt target"
+_NAMED_GOAL_AFTER = re.compile(r"\s*(?:goal|target|objective)s?\b(?!\s+(?:of|is|was|for\s+the\s+year\s+was))")
+
+
 def kind_of(f: SentenceFacts, q: EnQuantity, clause: tuple[int, int], prev_end: int) -> str:
     """Target or observation for value ``q`` of the sentence ``f`` describes.
 
@@ -181,6 +185,8 @@ def kind_of(f: SentenceFacts, q: EnQuantity, clause: tuple[int, int], prev_end: 
     ) and q.currency:
         # money committed for a coming period; "a call worth COP 200,000 million"
         kind = "target"
+    elif _NAMED_GOAL_AFTER.match(s, q.end):
+        kind = "target"  # "has yet to reach the 35 percent goal set for 2030", "its 6 GW target"
     else:
         own = [
             _year(t.date)
