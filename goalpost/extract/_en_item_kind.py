@@ -129,7 +129,9 @@ class SentenceFacts:
 
 
 # a value that names a goal: "the 35 percent goal", "its 6 gigawatt target"
-_NAMED_GOAL_AFTER = re.compile(r"\s*(?:goal|target|objective)s?\b(?!\s+(?:of|is|was|for\s+the\s+year\s+was))")
+_NAMED_GOAL_AFTER = re.compile(
+    r"\s*(?:goal|target|objective)s?\b(?!\s+(?:of|is|was|for\s+the\s+year\s+was))"
+)
 
 
 def kind_of(f: SentenceFacts, q: EnQuantity, clause: tuple[int, int], prev_end: int) -> str:
