@@ -73,8 +73,6 @@ from goalpost.extract._time_en import find_times
 from goalpost.extract._types import SentenceContext, SentenceResult
 
 _DIGIT = re.compile(r"\d")
-_SPACES = re.compile(r"\s+")
-_LETTERS = re.compile(r"[A-Za-z]+")
 _TO_GAP = re.compile(r"\s*,?\s*to\s+")
 # "by the end of this year": a deadline a sentence without numbers can set.
 _YEAR_END = re.compile(r"\bby\s+(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:this|the)\s+year)", re.I)

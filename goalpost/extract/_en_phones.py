@@ -37,7 +37,7 @@ _PHONE_AT = re.compile(
     r"\b(?:hotline|helpline|tel|telephone|phone|fax|call|dial|whatsapp)s?\s+(?:at|on)\s+$", re.I
 )
 # "(303) 892-3840", "303-892-3840", and other area codes in brackets: "(61) 2033-7500"
-_NANP_PHONE = re.compile(r"\(\d{2,4}\)\s?\d{3,5}[-.\s]\d{4}\b|(?<![\d-])\d{3}-\d{3}-\d{4}\b")
+_AREA_CODE_PHONE = re.compile(r"\(\d{2,4}\)\s?\d{3,5}[-.\s]\d{4}\b|(?<![\d-])\d{3}-\d{3}-\d{4}\b")
 _HOTLINE_AFTER = re.compile(
     r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:hotline|helpline|service\s+line|call\s+cent(?:er|re))\b", re.I
 )
@@ -76,8 +76,8 @@ def phone_number(s: str, q: EnQuantity) -> bool:
     if (
         not q.scaled
         and not q.currency
-        and _NANP_PHONE.search(s, max(0, ns - 6), min(len(s), ne + 10))
-        and any(a <= ns and ne <= b for a, b in (m.span() for m in _NANP_PHONE.finditer(s)))
+        and _AREA_CODE_PHONE.search(s, max(0, ns - 6), min(len(s), ne + 10))
+        and any(a <= ns and ne <= b for a, b in (m.span() for m in _AREA_CODE_PHONE.finditer(s)))
     ):
         return True  # "Media contact: (303) 892-3840"
     if bare_count and (
